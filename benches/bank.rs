@@ -1,0 +1,36 @@
+//! Benchmarks on generated banks of 100, 1,000 and 10,000 stories.
+//!
+//! Run: `cargo bench --bench bank` (add `-- load` etc. to filter).
+
+use std::path::PathBuf;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use starbank::bank::Bank;
+
+const SIZES: [usize; 3] = [100, 1_000, 10_000];
+
+/// A generated bank, written once per size under target/ and reused across runs.
+fn bank_dir(size: usize) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-bank-{size}"));
+    let marker = dir.join(format!("story-{:05}.ron", size - 1));
+    if !marker.exists() {
+        starbank::generate::write_bank(&dir, size, 42).expect("write generated bank");
+    }
+    dir
+}
+
+fn load(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load");
+    group.sample_size(10);
+    for size in SIZES {
+        let dir = bank_dir(size);
+        group.throughput(Throughput::Elements(size as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(size), &dir, |b, dir| {
+            b.iter(|| Bank::load(dir).expect("bank loads"));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load);
+criterion_main!(benches);

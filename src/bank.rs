@@ -1,0 +1,181 @@
+//! The bank: a folder of story files, walked recursively, loaded with its config.
+//! One bad file never stops the others from loading.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::{Config, CONFIG_FILE};
+use crate::error::LoadError;
+use crate::story::{Level, Section, Story};
+
+/// A loaded bank: the stories that loaded, the files that did not, and the config.
+#[derive(Debug, Clone, Default)]
+pub struct Bank {
+    pub root: PathBuf,
+    pub stories: Vec<Story>,
+    pub errors: Vec<LoadError>,
+    pub config: Config,
+}
+
+/// Why a bank could not be opened at all.
+#[derive(Debug, thiserror::Error)]
+pub enum BankError {
+    #[error("bank folder `{0}` does not exist; pass --bank DIR, or run from the folder that holds `stories/`")]
+    NotFound(PathBuf),
+    #[error("`{0}` is not a folder or a .ron file")]
+    NotAFolder(PathBuf),
+    #[error("cannot read `{path}`: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl Bank {
+    /// Loads every `.ron` story under `root` (and `root/starbank.ron` as config).
+    pub fn load(root: &Path) -> Result<Bank, BankError> {
+        Bank::load_paths(root, &[root.to_path_buf()])
+    }
+
+    /// Loads the stories named by `paths` (files or folders), with the config of `root`.
+    pub fn load_paths(root: &Path, paths: &[PathBuf]) -> Result<Bank, BankError> {
+        let mut files = Vec::new();
+        for path in paths {
+            if !path.exists() {
+                return Err(BankError::NotFound(path.clone()));
+            }
+            if path.is_dir() {
+                walk(path, &mut files)?;
+            } else if path.extension().is_some_and(|ext| ext == "ron") {
+                files.push(path.clone());
+            } else {
+                return Err(BankError::NotAFolder(path.clone()));
+            }
+        }
+        files.sort();
+        files.dedup();
+        let mut bank = Bank {
+            root: root.to_path_buf(),
+            ..Bank::default()
+        };
+        match Config::load(root) {
+            Ok(config) => bank.config = config,
+            Err(err) => bank.errors.push(err),
+        }
+        for result in load_all(&files) {
+            match result {
+                Ok(story) => bank.stories.push(story),
+                Err(err) => bank.errors.push(err),
+            }
+        }
+        Ok(bank)
+    }
+
+    /// The level a story is judged against: its own, else the config's.
+    pub fn target_level(&self, story: &Story) -> Option<Level> {
+        story.level.or(self.config.level)
+    }
+
+    pub fn story(&self, id: &str) -> Option<&Story> {
+        self.stories.iter().find(|story| story.id == id)
+    }
+
+    /// Problems that make a loaded story incomplete (an empty or missing section, no level
+    /// anywhere): `check` reports them as errors; the linter reports them as findings.
+    pub fn completeness_errors(&self) -> Vec<LoadError> {
+        let mut errors = Vec::new();
+        for story in &self.stories {
+            for section in Section::ALL {
+                if !story.section(section).trim().is_empty() {
+                    continue;
+                }
+                let (message, help) = match story.section_literal(section) {
+                    Some(_) => (
+                        format!("section `{section}` is empty"),
+                        format!("write the {} of the story", section.title()),
+                    ),
+                    None => (
+                        format!("missing section `{section}`"),
+                        format!("add `{section}: \"...\",`"),
+                    ),
+                };
+                errors.push(story_error(story, section.as_str(), message, help));
+            }
+            if self.target_level(story).is_none() {
+                errors.push(story_error(
+                    story,
+                    "level",
+                    "missing field `level`".into(),
+                    "add `level: L6,` or `level: L7,`, or set `level` in the bank's starbank.ron".into(),
+                ));
+            }
+        }
+        errors
+    }
+}
+
+fn story_error(story: &Story, field: &str, message: String, help: String) -> LoadError {
+    let span = match story.field_span(field) {
+        Some(found) => story.span(found.value_span.start..found.value_span.end.saturating_sub(1).max(found.value_span.start + 1)),
+        // Point where the missing field would go: the story's closing parenthesis.
+        None => {
+            let close = story.source.rfind(')').unwrap_or(0);
+            story.span(close..close + 1)
+        }
+    };
+    LoadError::at(
+        &story.path,
+        &story.source,
+        span.start,
+        span.end,
+        message,
+        Some(help),
+    )
+}
+
+/// Loads files on all cores: parsing dominates for large banks.
+fn load_all(files: &[PathBuf]) -> Vec<Result<Story, LoadError>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    if files.len() < 64 || threads == 1 {
+        return files.iter().map(|f| Story::load(f)).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter().map(|f| Story::load(f)).collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| handle.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// Collects `.ron` files under `dir`, skipping hidden folders (`.git`, `.starbank`),
+/// `target/`, symlinked folders (no loops) and the bank config.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), BankError> {
+    let entries = std::fs::read_dir(dir).map_err(|source| BankError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let Ok(file_type) = entry.file_type() else {
+            continue;
+        };
+        if file_type.is_dir() {
+            if !name.starts_with('.') && name != "target" {
+                walk(&path, files)?;
+            }
+        } else if name.ends_with(".ron") && name != CONFIG_FILE && !name.starts_with('.') {
+            files.push(path);
+        }
+    }
+    Ok(())
+}

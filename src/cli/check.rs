@@ -1,0 +1,49 @@
+//! `starbank check`: load the bank and report every file that does not load.
+
+use std::path::Path;
+
+use super::output::{paint, render_load_error, stdout_colour, GREEN};
+use super::{Cli, EXIT_CLEAN, EXIT_ERROR};
+use crate::bank::Bank;
+
+pub fn run(cli: &Cli, path: Option<&Path>) -> u8 {
+    let root = path.map_or_else(|| cli.bank_dir(), Path::to_path_buf);
+    if cli.prompts(&root).is_err() {
+        return EXIT_ERROR;
+    }
+    let bank = match Bank::load(&root) {
+        Ok(bank) => bank,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return EXIT_ERROR;
+        }
+    };
+    let mut errors = bank.errors.clone();
+    errors.extend(bank.completeness_errors());
+    errors.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    for err in &errors {
+        eprint!("{}", render_load_error(err));
+        eprintln!();
+    }
+    let files = bank.stories.len() + bank.errors.len();
+    if errors.is_empty() {
+        println!(
+            "{} {} stories in {} load cleanly",
+            paint(stdout_colour(), GREEN, "ok:"),
+            bank.stories.len(),
+            root.display()
+        );
+        EXIT_CLEAN
+    } else {
+        eprintln!(
+            "{} error{} in {} file{} ({} of {} stories loaded)",
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" },
+            files,
+            if files == 1 { "" } else { "s" },
+            bank.stories.len(),
+            files
+        );
+        EXIT_ERROR
+    }
+}

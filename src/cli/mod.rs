@@ -1,0 +1,48 @@
+//! The command line: argument definitions and one module per command. Each command returns
+//! its exit status (0 clean, 1 findings, 2 a file could not be read or the command was misused).
+
+pub mod args;
+mod check;
+mod output;
+mod questions;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub use args::{Cli, Command};
+
+use crate::prompts::Prompts;
+
+/// Exit statuses, per DESIGN.md.
+pub const EXIT_CLEAN: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> ExitCode {
+    let code = match &cli.command {
+        Some(Command::Check { path }) => check::run(&cli, path.as_deref()),
+        Some(Command::Questions { level, format }) => questions::run(&cli, *level, *format),
+        None => {
+            eprintln!("starbank: no command given; try `starbank --help`");
+            EXIT_ERROR
+        }
+    };
+    ExitCode::from(code)
+}
+
+impl Cli {
+    /// The bank folder: `--bank`, else `./stories`.
+    pub fn bank_dir(&self) -> PathBuf {
+        self.bank.clone().unwrap_or_else(|| PathBuf::from("stories"))
+    }
+
+    /// The prompts, with overrides from `--prompts` or a `prompts/` folder beside `bank`.
+    pub fn prompts(&self, bank: &std::path::Path) -> Result<Prompts, u8> {
+        let dir = Prompts::discover(self.prompts.as_deref(), bank);
+        Prompts::load(dir.as_deref()).map_err(|err| {
+            eprint!("{}", output::render_load_error(&err));
+            EXIT_ERROR
+        })
+    }
+}

@@ -1,0 +1,175 @@
+//! A bank's optional `starbank.ron`: target level, rule selection, severities, limits and
+//! rubric overrides. Every field is optional.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::LoadError;
+use crate::figures::FigureKind;
+use crate::prompts::{parse_prompt_file, Rubric};
+use crate::story::Level;
+
+pub const CONFIG_FILE: &str = "starbank.ron";
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Severity> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "info" | "note" => Some(Severity::Info),
+            "warning" | "warn" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An override of one rubric dimension's thresholds.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionOverride {
+    #[serde(default)]
+    pub l6_from: Option<f64>,
+    #[serde(default)]
+    pub l7_from: Option<f64>,
+    /// The name of one of the dimension's documented alternatives (e.g. "doc-001").
+    #[serde(default)]
+    pub alternative: Option<String>,
+}
+
+/// The contents of `starbank.ron`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// The target level of stories that do not state one.
+    pub level: Option<Level>,
+    /// Speaking pace for the spoken-length rules.
+    pub words_per_minute: f64,
+    pub min_minutes: f64,
+    pub max_minutes: f64,
+    /// The share of a story's words that Action should have at least.
+    pub action_share: f64,
+    /// A bank should have at least this many stories.
+    pub min_stories: usize,
+    /// A story that is the best answer to more than this many questions is overused.
+    pub max_questions_per_story: usize,
+    /// Rules to turn off, by code or name.
+    pub disable: Vec<String>,
+    /// Severity per rule, by code or name.
+    pub severity: BTreeMap<String, Severity>,
+    pub rubric: BTreeMap<FigureKind, DimensionOverride>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            level: None,
+            words_per_minute: 150.0,
+            min_minutes: 1.5,
+            max_minutes: 3.5,
+            action_share: 0.4,
+            min_stories: 10,
+            max_questions_per_story: 4,
+            disable: Vec::new(),
+            severity: BTreeMap::new(),
+            rubric: BTreeMap::new(),
+        }
+    }
+}
+
+impl Config {
+    /// Reads `starbank.ron` at the bank root; no file is the default config.
+    pub fn load(bank_root: &Path) -> Result<Config, LoadError> {
+        let path = config_path(bank_root);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(err) => return Err(LoadError::io(&path, &err)),
+        };
+        let config: Config = parse_prompt_file(&path, &text)?;
+        config.validate(&path, &text)?;
+        Ok(config)
+    }
+
+    fn validate(&self, path: &Path, text: &str) -> Result<(), LoadError> {
+        let problem = if self.words_per_minute <= 0.0 {
+            Some(("words_per_minute", "must be above 0"))
+        } else if self.min_minutes > self.max_minutes {
+            Some(("min_minutes", "must not exceed max_minutes"))
+        } else if !(0.0..=1.0).contains(&self.action_share) {
+            Some(("action_share", "must be a share between 0.0 and 1.0"))
+        } else {
+            None
+        };
+        match problem {
+            None => Ok(()),
+            Some((field, what)) => {
+                let story_fields = crate::source::scan_fields(text);
+                let offset = story_fields
+                    .iter()
+                    .find(|f| f.name == field)
+                    .map_or(0, |f| f.name_span.start);
+                let lines = crate::source::LineIndex::new(text);
+                let start = lines.position(text, offset);
+                Err(LoadError::at(
+                    path,
+                    text,
+                    start,
+                    start,
+                    format!("`{field}` {what}"),
+                    Some("fix the value in starbank.ron".into()),
+                ))
+            }
+        }
+    }
+
+    /// The rubric with this config's overrides applied.
+    pub fn apply_to(&self, rubric: &Rubric) -> Rubric {
+        let mut rubric = rubric.clone();
+        for (kind, change) in &self.rubric {
+            let Some(dimension) = rubric.dimension_mut(*kind) else {
+                continue;
+            };
+            if let Some(name) = &change.alternative {
+                if let Some(alt) = dimension.alternatives.iter().find(|a| &a.name == name) {
+                    dimension.l6_from = alt.l6_from;
+                    dimension.l7_from = alt.l7_from;
+                }
+            }
+            if let Some(value) = change.l6_from {
+                dimension.l6_from = value;
+            }
+            if let Some(value) = change.l7_from {
+                dimension.l7_from = value;
+            }
+        }
+        rubric
+    }
+}
+
+pub fn config_path(bank_root: &Path) -> PathBuf {
+    bank_root.join(CONFIG_FILE)
+}

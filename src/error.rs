@@ -1,0 +1,359 @@
+//! Load errors: a file that cannot be read or parsed, with where and what to do.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::snippet::{Frame, Styles};
+use crate::source::{FieldSpan, LineIndex, Position};
+
+/// A file that could not be loaded (or a section that is missing), located in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LoadError {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub message: String,
+    /// What to do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// The offending line of the file, for the code frame.
+    #[serde(skip)]
+    pub line_text: String,
+}
+
+impl LoadError {
+    /// An error at a position of a file whose text we have.
+    pub fn at(
+        path: &Path,
+        source: &str,
+        start: Position,
+        end: Position,
+        message: String,
+        help: Option<String>,
+    ) -> LoadError {
+        let line_text = LineIndex::new(source).line_text(source, start.line).to_string();
+        let end = if end.line == start.line && end.column > start.column {
+            end
+        } else {
+            Position {
+                line: start.line,
+                column: start.column + 1,
+            }
+        };
+        LoadError {
+            path: path.to_path_buf(),
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            message,
+            help,
+            line_text,
+        }
+    }
+
+    /// An error about the file as a whole (reported at 1:1).
+    pub fn whole_file(path: &Path, message: String, help: Option<String>) -> LoadError {
+        LoadError {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 1,
+            message,
+            help,
+            line_text: String::new(),
+        }
+    }
+
+    pub fn io(path: &Path, err: &std::io::Error) -> LoadError {
+        let help = match err.kind() {
+            std::io::ErrorKind::NotFound => "check the path; stories are `.ron` files in the bank folder",
+            std::io::ErrorKind::PermissionDenied => "make the file readable (chmod u+r) or move it out of the bank",
+            _ => "check that the file is a readable regular file",
+        };
+        LoadError::whole_file(path, format!("cannot read file: {err}"), Some(help.into()))
+    }
+
+    pub fn too_large(path: &Path, bytes: u64) -> LoadError {
+        LoadError::whole_file(
+            path,
+            format!(
+                "file is {:.1} MiB; a story file may be at most 1 MiB",
+                bytes as f64 / (1024.0 * 1024.0)
+            ),
+            Some("a STAR story is a few hundred words: split this file, or move it out of the bank".into()),
+        )
+    }
+
+    pub fn not_utf8(path: &Path, bytes: &[u8], err: std::str::Utf8Error) -> LoadError {
+        let valid = String::from_utf8_lossy(&bytes[..err.valid_up_to()]).into_owned();
+        let position = LineIndex::new(&valid).position(&valid, valid.len());
+        let end = Position {
+            line: position.line,
+            column: position.column + 1,
+        };
+        let mut error = LoadError::at(
+            path,
+            &valid,
+            position,
+            end,
+            format!("file is not UTF-8: invalid byte 0x{:02x}", bytes[err.valid_up_to()]),
+            Some("re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)".into()),
+        );
+        // The line's tail is cut at the bad byte; show what we can.
+        error.line_text = LineIndex::new(&valid).line_text(&valid, position.line).to_string();
+        error
+    }
+
+    /// Translates a ron error into a located message that says what to do. `fields` are the
+    /// top-level fields we could scan, to name the field a value error is in; `known` are the
+    /// top-level field names, for suggestions.
+    pub fn from_ron(
+        path: &Path,
+        source: &str,
+        fields: &[FieldSpan],
+        err: &ron::error::SpannedError,
+        known: &[&str],
+    ) -> LoadError {
+        use ron::error::Error as E;
+        let lines = LineIndex::new(source);
+        // ron reports the cursor before the white space that precedes the bad token: move to
+        // the token itself and underline all of it.
+        let reported = lines.offset(
+            source,
+            Position {
+                line: err.span.start.line,
+                column: err.span.start.col,
+            },
+        );
+        let offset = reported
+            + source[reported..]
+                .find(|c: char| !c.is_whitespace())
+                .unwrap_or(source.len() - reported);
+        let start = lines.position(source, offset);
+        let end = lines.position(source, token_end(source, offset));
+        let in_field = fields
+            .iter()
+            .find(|field| field.name_span.start <= offset && offset < field.value_span.end)
+            .map(|field| field.name.as_str());
+        let at = |message: String, help: Option<String>| {
+            LoadError::at(path, source, start, end, message, help)
+        };
+        match &err.code {
+            E::NoSuchStructField {
+                expected, found, ..
+            } => {
+                // Point at the field name itself.
+                let span = fields.iter().find(|field| field.name == *found).map(|field| {
+                    (
+                        lines.position(source, field.name_span.start),
+                        lines.position(source, field.name_span.end),
+                    )
+                });
+                let candidates: Vec<&str> = if expected.is_empty() {
+                    known.to_vec()
+                } else {
+                    expected.to_vec()
+                };
+                let help = match closest(found, &candidates) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => format!("known fields: {}", candidates.join(", ")),
+                };
+                let message = format!("unknown field `{found}`");
+                match span {
+                    Some((start, end)) => {
+                        LoadError::at(path, source, start, end, message, Some(help))
+                    }
+                    None => at(message, Some(help)),
+                }
+            }
+            E::NoSuchEnumVariant {
+                expected, found, ..
+            } if expected.contains(&"L6") => at(
+                format!("unknown level `{found}`"),
+                Some("use `L6` (Senior Engineering Manager) or `L7` (Senior Manager, a manager of managers)".into()),
+            ),
+            E::NoSuchEnumVariant {
+                expected, found, ..
+            } => at(
+                format!("unknown value `{found}`"),
+                Some(format!("use one of: {}", expected.join(", "))),
+            ),
+            E::MissingStructField { field, .. } => at(
+                format!("missing required field `{field}`"),
+                Some(format!("add `{field}: ...,` inside the parentheses")),
+            ),
+            E::DuplicateStructField { field, .. } => at(
+                format!("field `{field}` is given twice"),
+                Some("keep one of them".into()),
+            ),
+            E::InvalidValueForType { expected, found } => at(
+                match in_field {
+                    Some(name) => format!("wrong type for `{name}`: expected {expected}, found {found}"),
+                    None => format!("wrong type: expected {expected}, found {found}"),
+                },
+                Some(type_help(in_field)),
+            ),
+            E::ExpectedString | E::ExpectedStringEnd => at(
+                match in_field {
+                    Some(name) => format!("`{name}` must be a string in double quotes"),
+                    None => "expected a string in double quotes".into(),
+                },
+                Some("write text as \"...\" (escape inner quotes as \\\") or as a raw string r#\"...\"#".into()),
+            ),
+            E::ExpectedArray | E::ExpectedArrayEnd => at(
+                match in_field {
+                    Some(name) => format!("`{name}` must be a list like [\"a\", \"b\"]"),
+                    None => "expected a list like [\"a\", \"b\"]".into(),
+                },
+                Some("close the list with `]` and separate items with commas".into()),
+            ),
+            E::ExpectedInteger | E::IntegerOutOfBounds => at(
+                match in_field {
+                    Some(name) => format!("`{name}` must be a whole number"),
+                    None => "expected a whole number".into(),
+                },
+                Some("write a year as 2024, without quotes".into()),
+            ),
+            E::ExpectedComma => at(
+                "expected a comma".into(),
+                Some("separate fields with `,`; if the commas look right, look for an unclosed `\"` before this point".into()),
+            ),
+            E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => at(
+                "expected a story: `(` title: \"...\", ... `)`".into(),
+                Some("a story file holds one parenthesised struct; see README.md for the format".into()),
+            ),
+            E::ExpectedStructLikeEnd => at(
+                "expected `)` to close the story".into(),
+                Some("check for a missing comma or an unclosed string above".into()),
+            ),
+            E::Eof => at(
+                "the file ends too early".into(),
+                Some("close every string, list and the story's `(` ... `)`".into()),
+            ),
+            E::TrailingCharacters => at(
+                "unexpected text after the story's closing `)`".into(),
+                Some("a file holds one story; remove the extra text".into()),
+            ),
+            E::UnclosedBlockComment => at(
+                "unclosed `/*` comment".into(),
+                Some("close it with `*/`".into()),
+            ),
+            E::InvalidEscape(what) => at(
+                format!("invalid escape in string: {}", what.to_lowercase()),
+                Some("use \\\" \\\\ \\n \\t or \\u{...}; or write a raw string r#\"...\"#".into()),
+            ),
+            other => at(lowercase_first(&other.to_string()), None),
+        }
+    }
+}
+
+/// The end of the token at `offset`: a whole string literal, or a run up to a delimiter.
+fn token_end(source: &str, offset: usize) -> usize {
+    if let Some(literal) = crate::source::string_literal_at(source, offset) {
+        return literal.span.end;
+    }
+    let rest = &source[offset..];
+    let len = rest
+        .find(|c: char| c.is_whitespace() || ",()[]{}:".contains(c))
+        .unwrap_or(rest.len());
+    offset + len.max(rest.chars().next().map_or(0, char::len_utf8))
+}
+
+fn type_help(field: Option<&str>) -> String {
+    match field {
+        Some("year") => "write the year as a number: `year: 2024,`".into(),
+        Some("level") => "write `level: L6,` or `level: L7,` (no quotes)".into(),
+        Some("principles" | "tags" | "questions" | "follow_ups" | "allow") => {
+            "write a list of strings: [\"a\", \"b\"]".into()
+        }
+        Some(_) => "write text in double quotes: \"...\"".into(),
+        None => "see README.md for each field's type".into(),
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The closest candidate to a misspelled name, if one is close enough to be a likely typo.
+pub fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|candidate| (strsim::jaro_winkler(name, candidate), *candidate))
+        .filter(|(score, _)| *score >= 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+impl LoadError {
+    /// The rustc-style rendering: `error: message`, the code frame, `= help: ...`.
+    pub fn render(&self, styles: Styles, error_style: &str) -> String {
+        let path = self.path.display().to_string();
+        let end_column = if self.end_line == self.line {
+            self.end_column
+        } else {
+            usize::MAX
+        };
+        let frame = Frame {
+            path: &path,
+            line: self.line,
+            column: self.column,
+            end_column,
+            line_text: &self.line_text,
+            label: "",
+        };
+        let mut out = format!(
+            "{error_style}error{}: {}\n",
+            styles.reset,
+            crate::snippet::sanitize(&self.message)
+        );
+        if self.line_text.is_empty() {
+            out.push_str(&format!(
+                "  {}-->{} {}:{}:{}\n",
+                styles.gutter,
+                styles.reset,
+                crate::snippet::sanitize(&path),
+                self.line,
+                self.column
+            ));
+        } else {
+            out.push_str(&frame.render(styles));
+        }
+        if let Some(help) = &self.help {
+            let pad = " ".repeat(self.line.to_string().len());
+            out.push_str(&format!("{pad} = help: {}\n", crate::snippet::sanitize(help)));
+        }
+        out
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Styles::PLAIN, ""))
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let known = ["title", "result", "situation"];
+        assert_eq!(closest("resutl", &known), Some("result"));
+        assert_eq!(closest("titel", &known), Some("title"));
+        assert_eq!(closest("zzz", &known), None);
+    }
+}

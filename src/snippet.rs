@@ -1,0 +1,141 @@
+//! Code frames (`--> file:line:col`, the line, the phrase underlined), and the one place
+//! untrusted story text is made safe for a terminal.
+
+use std::fmt::Write;
+
+/// Replaces control characters (escape sequences included) with visible stand-ins, so story
+/// text never drives the terminal. Tabs become spaces so underlines stay aligned.
+pub fn sanitize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\t' => out.push_str("    "),
+            c if c.is_control() => {
+                let code = c as u32;
+                match char::from_u32(0x2400 + code).filter(|_| code < 0x20) {
+                    Some(picture) => out.push(picture),
+                    None => out.push('\u{fffd}'),
+                }
+            }
+            // Bidirectional overrides can reorder what a reader sees.
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Terminal styles for a frame; all empty for plain output.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Styles {
+    pub gutter: &'static str,
+    pub underline: &'static str,
+    pub reset: &'static str,
+}
+
+impl Styles {
+    pub const PLAIN: Styles = Styles {
+        gutter: "",
+        underline: "",
+        reset: "",
+    };
+
+    pub fn coloured(underline: &'static str) -> Styles {
+        Styles {
+            gutter: "\x1b[1;34m",
+            underline,
+            reset: "\x1b[0m",
+        }
+    }
+}
+
+/// One frame: a location line, the source line, and a caret underline from `column` to
+/// `end_column` (exclusive, 1-based; clamped to the line), with an optional label after it.
+pub struct Frame<'a> {
+    pub path: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub end_column: usize,
+    pub line_text: &'a str,
+    pub label: &'a str,
+}
+
+impl Frame<'_> {
+    pub fn render(&self, styles: Styles) -> String {
+        let number = self.line.to_string();
+        let pad = " ".repeat(number.len());
+        let Styles {
+            gutter,
+            underline,
+            reset,
+        } = styles;
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{pad}{gutter}-->{reset} {}:{}:{}",
+            sanitize(self.path),
+            self.line,
+            self.column
+        );
+        if self.line_text.is_empty() && self.line == 0 {
+            return out;
+        }
+        let shown = sanitize(self.line_text);
+        let _ = writeln!(out, "{pad} {gutter}|{reset}");
+        let _ = writeln!(out, "{gutter}{number} |{reset} {shown}");
+        // Width of the text before the phrase, as displayed (tabs were widened by sanitize).
+        let before: String = self.line_text.chars().take(self.column.saturating_sub(1)).collect();
+        let indent = sanitize(&before).chars().count();
+        let line_chars = self.line_text.chars().count();
+        let end = self.end_column.min(line_chars + 1).max(self.column + 1);
+        let phrase: String = self
+            .line_text
+            .chars()
+            .skip(self.column.saturating_sub(1))
+            .take(end - self.column)
+            .collect();
+        let width = sanitize(&phrase).chars().count().max(1);
+        let label = if self.label.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", self.label)
+        };
+        let _ = writeln!(
+            out,
+            "{pad} {gutter}|{reset} {}{underline}{}{label}{reset}",
+            " ".repeat(indent),
+            "^".repeat(width)
+        );
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_neutralises_escapes() {
+        assert_eq!(sanitize("a\x1b[31mb"), "a\u{241b}[31mb");
+        assert_eq!(sanitize("x\ty"), "x    y");
+        assert_eq!(sanitize("ok é"), "ok é");
+        assert_eq!(sanitize("\u{202e}abc"), "\u{fffd}abc");
+    }
+
+    #[test]
+    fn frame_underlines_the_phrase() {
+        let frame = Frame {
+            path: "s.ron",
+            line: 12,
+            column: 5,
+            end_column: 11,
+            line_text: "    resutl: \"x\",",
+            label: "did you mean `result`?",
+        };
+        let text = frame.render(Styles::PLAIN);
+        assert_eq!(
+            text,
+            "  --> s.ron:12:5\n   |\n12 |     resutl: \"x\",\n   |     ^^^^^^ did you mean `result`?\n"
+        );
+    }
+}

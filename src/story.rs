@@ -1,0 +1,325 @@
+//! The story model: one STAR story, loaded from one RON file, with the location of every
+//! field and section in that file.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::LoadError;
+use crate::source::{scan_fields, FieldSpan, LineIndex, Position, StringLiteral};
+
+/// A file larger than this is not a story: refuse it rather than slow everything down.
+pub const MAX_STORY_BYTES: u64 = 1024 * 1024;
+
+/// The level a story is written for, or that it reads at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Level {
+    L6,
+    L7,
+}
+
+impl Level {
+    pub const ALL: [Level; 2] = [Level::L6, Level::L7];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::L6 => "L6",
+            Level::L7 => "L7",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Level> {
+        match text.trim().to_ascii_uppercase().as_str() {
+            "L6" | "6" => Some(Level::L6),
+            "L7" | "7" => Some(Level::L7),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The four STAR sections, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    Situation,
+    Task,
+    Action,
+    Result,
+}
+
+impl Section {
+    pub const ALL: [Section; 4] = [
+        Section::Situation,
+        Section::Task,
+        Section::Action,
+        Section::Result,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Section::Situation => "situation",
+            Section::Task => "task",
+            Section::Action => "action",
+            Section::Result => "result",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Situation => "Situation",
+            Section::Task => "Task",
+            Section::Action => "Action",
+            Section::Result => "Result",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl fmt::Display for Section {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The fields of a story file, as serde reads them. Sections default to empty so that a draft
+/// with an unwritten section still loads (the linter and `check` report it).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Story")]
+struct StoryFields {
+    title: String,
+    #[serde(default)]
+    level: Option<Level>,
+    #[serde(default)]
+    year: Option<u16>,
+    #[serde(default)]
+    principles: Vec<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    questions: Vec<String>,
+    #[serde(default)]
+    situation: String,
+    #[serde(default)]
+    task: String,
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    result: String,
+    #[serde(default)]
+    follow_ups: Vec<String>,
+    #[serde(default)]
+    allow: Vec<String>,
+}
+
+/// Every field a story file may have, for "did you mean" suggestions and docs.
+pub const STORY_FIELDS: &[&str] = &[
+    "title",
+    "level",
+    "year",
+    "principles",
+    "tags",
+    "questions",
+    "situation",
+    "task",
+    "action",
+    "result",
+    "follow_ups",
+    "allow",
+];
+
+/// A span in a file: byte range plus start and end positions.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Span {
+    pub bytes: Range<usize>,
+    pub start: Position,
+    pub end: Position,
+}
+
+/// RON options for every file we read: `IMPLICIT_SOME` lets optional fields be written bare
+/// (`year: 2024`, not `year: Some(2024)`), as people write them.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+/// One loaded story.
+#[derive(Debug, Clone)]
+pub struct Story {
+    /// The file stem.
+    pub id: String,
+    pub path: PathBuf,
+    /// The file's text, as loaded.
+    pub source: String,
+    pub title: String,
+    /// The level written in the file; `None` when the file leaves it to the bank's config.
+    pub level: Option<Level>,
+    pub year: Option<u16>,
+    pub principles: Vec<String>,
+    pub tags: Vec<String>,
+    pub questions: Vec<String>,
+    pub follow_ups: Vec<String>,
+    pub allow: Vec<String>,
+    sections: [String; 4],
+    fields: Vec<FieldSpan>,
+    lines: LineIndex,
+}
+
+impl Story {
+    /// Reads and parses a story file. Every failure is a [`LoadError`] with a location.
+    pub fn load(path: &Path) -> Result<Story, LoadError> {
+        let metadata = std::fs::metadata(path).map_err(|err| LoadError::io(path, &err))?;
+        if metadata.len() > MAX_STORY_BYTES {
+            return Err(LoadError::too_large(path, metadata.len()));
+        }
+        let bytes = std::fs::read(path).map_err(|err| LoadError::io(path, &err))?;
+        let source = match String::from_utf8(bytes) {
+            Ok(source) => source,
+            Err(err) => return Err(LoadError::not_utf8(path, err.as_bytes(), err.utf8_error())),
+        };
+        Story::parse(path, source)
+    }
+
+    /// Parses a story from text; `path` names it (its stem is the id).
+    pub fn parse(path: &Path, source: String) -> Result<Story, LoadError> {
+        let fields = scan_fields(&source);
+        let parsed: StoryFields = match ron_options().from_str(&source) {
+            Ok(parsed) => parsed,
+            Err(err) => return Err(LoadError::from_ron(path, &source, &fields, &err, STORY_FIELDS)),
+        };
+        let id = path
+            .file_stem()
+            .map(|stem| stem.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let lines = LineIndex::new(&source);
+        Ok(Story {
+            id,
+            path: path.to_path_buf(),
+            title: parsed.title,
+            level: parsed.level,
+            year: parsed.year,
+            principles: parsed.principles,
+            tags: parsed.tags,
+            questions: parsed.questions,
+            follow_ups: parsed.follow_ups,
+            allow: parsed.allow,
+            sections: [
+                parsed.situation,
+                parsed.task,
+                parsed.action,
+                parsed.result,
+            ],
+            fields,
+            lines,
+            source,
+        })
+    }
+
+    pub fn section(&self, section: Section) -> &str {
+        &self.sections[section.index()]
+    }
+
+    /// All four sections with their names, in STAR order.
+    pub fn sections(&self) -> impl Iterator<Item = (Section, &str)> {
+        Section::ALL.into_iter().map(|s| (s, self.section(s)))
+    }
+
+    /// The field as written in the file, if it is there.
+    pub fn field_span(&self, name: &str) -> Option<&FieldSpan> {
+        self.fields.iter().find(|field| field.name == name)
+    }
+
+    /// The string literal of a section, if the file has it.
+    pub fn section_literal(&self, section: Section) -> Option<&StringLiteral> {
+        self.field_span(section.as_str())?.strings.first()
+    }
+
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.source, offset)
+    }
+
+    pub fn line_text(&self, line: usize) -> &str {
+        self.lines.line_text(&self.source, line)
+    }
+
+    /// A span of file bytes with its positions.
+    pub fn span(&self, bytes: Range<usize>) -> Span {
+        Span {
+            start: self.position(bytes.start),
+            end: self.position(bytes.end),
+            bytes,
+        }
+    }
+
+    /// Where a phrase of a section (a byte range of its decoded text) is in the file.
+    /// Falls back to the section's field, or the file start, when it cannot be exact.
+    pub fn locate(&self, section: Section, decoded: Range<usize>) -> Span {
+        match self.section_literal(section) {
+            Some(literal) if literal.value == self.section(section) => {
+                self.span(literal.source_range(decoded))
+            }
+            _ => self.field_or_start(section.as_str()),
+        }
+    }
+
+    /// The span of a field's name, or of the file's first byte when the field is absent.
+    pub fn field_or_start(&self, name: &str) -> Span {
+        match self.field_span(name) {
+            Some(field) => self.span(field.name_span.clone()),
+            None => self.span(0..0),
+        }
+    }
+
+    /// The span of the `index`th string of a list field (`questions`, `principles`, `allow`).
+    pub fn list_item_span(&self, field: &str, index: usize) -> Span {
+        match self.field_span(field).and_then(|f| f.strings.get(index)) {
+            Some(literal) => self.span(literal.span.clone()),
+            None => self.field_or_start(field),
+        }
+    }
+
+    /// The number of words in the four sections.
+    pub fn word_count(&self) -> usize {
+        self.sections.iter().map(|s| count_words(s)).sum()
+    }
+}
+
+/// Words as a reader counts them: runs of letters or digits.
+pub fn count_words(text: &str) -> usize {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_words() {
+        assert_eq!(count_words("I led a team of 14 engineers."), 7);
+        assert_eq!(count_words("  don't -- stop  "), 2);
+        assert_eq!(count_words(""), 0);
+    }
+
+    #[test]
+    fn parses_with_and_without_struct_name() {
+        for src in [
+            "(title: \"T\", level: L6, situation: \"s\", task: \"t\", action: \"a\", result: \"r\")",
+            "Story(title: \"T\", level: L7, situation: \"s\", task: \"t\", action: \"a\", result: \"r\",)",
+        ] {
+            let story = Story::parse(Path::new("x/my-story.ron"), src.to_string()).unwrap();
+            assert_eq!(story.id, "my-story");
+            assert_eq!(story.section(Section::Action), "a");
+        }
+    }
+}

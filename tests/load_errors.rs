@@ -1,0 +1,236 @@
+//! Every kind of broken story file gets a message with its file, line and column, and one bad
+//! file never stops the others from loading.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use starbank::bank::Bank;
+use starbank::error::LoadError;
+
+/// (file name, contents, expected message fragment, line, column, expected help fragment)
+const BROKEN: &[(&str, &str, &str, usize, usize, &str)] = &[
+    (
+        "missing-comma.ron",
+        "(\n    title: \"T\",\n    level: L6\n    situation: \"s\",\n    task: \"t\", action: \"a\", result: \"r\",\n)\n",
+        "expected a comma",
+        4,
+        5,
+        "separate fields",
+    ),
+    (
+        "unclosed-string.ron",
+        "(\n    title: \"T\",\n    level: L6,\n    situation: \"s, task: \"t\", action: \"a\", result: \"r\",\n)\n",
+        "expected a comma",
+        4,
+        27,
+        "unclosed",
+    ),
+    (
+        "unknown-field.ron",
+        "(\n    title: \"T\",\n    level: L6,\n    situation: \"s\", task: \"t\", action: \"a\",\n    resutl: \"r\",\n)\n",
+        "unknown field `resutl`",
+        5,
+        5,
+        "did you mean `result`?",
+    ),
+    (
+        "unknown-level.ron",
+        "(\n    title: \"T\",\n    level: L9,\n    situation: \"s\", task: \"t\", action: \"a\", result: \"r\",\n)\n",
+        "unknown level `L9`",
+        3,
+        12,
+        "use `L6`",
+    ),
+    (
+        "year-as-string.ron",
+        "(\n    title: \"T\",\n    level: L6,\n    year: \"2024\",\n    situation: \"s\", task: \"t\", action: \"a\", result: \"r\",\n)\n",
+        "`year` must be a whole number",
+        4,
+        11,
+        "without quotes",
+    ),
+    (
+        "title-as-number.ron",
+        "(\n    title: 42,\n    level: L6,\n    situation: \"s\", task: \"t\", action: \"a\", result: \"r\",\n)\n",
+        "`title` must be a string",
+        2,
+        12,
+        "write text as",
+    ),
+    (
+        "tags-as-string.ron",
+        "(\n    title: \"T\", level: L6,\n    tags: \"ops\",\n    situation: \"s\", task: \"t\", action: \"a\", result: \"r\",\n)\n",
+        "`tags` must be a list",
+        3,
+        11,
+        "close the list",
+    ),
+    (
+        "missing-title.ron",
+        "(\n    level: L6,\n    situation: \"s\", task: \"t\", action: \"a\", result: \"r\",\n)\n",
+        "missing required field `title`",
+        4,
+        1,
+        "add `title",
+    ),
+    (
+        "bad-escape.ron",
+        "(\n    title: \"T\",\n    level: L6,\n    situation: \"a \\q b\", task: \"t\", action: \"a\", result: \"r\",\n)\n",
+        "invalid escape",
+        4,
+        17,
+        "raw string",
+    ),
+    (
+        "trailing-text.ron",
+        "(\n    title: \"T\", level: L6, situation: \"s\", task: \"t\", action: \"a\", result: \"r\",\n)\nextra\n",
+        "unexpected text after",
+        4,
+        1,
+        "remove the extra text",
+    ),
+    (
+        "duplicate-field.ron",
+        "(\n    title: \"T\", level: L6, situation: \"s\", task: \"t\", action: \"a\", result: \"r\",\n    title: \"again\",\n)\n",
+        "field `title` is given twice",
+        3,
+        5,
+        "keep one",
+    ),
+    (
+        "ends-early.ron",
+        "(\n    title: \"T\", level: L6,\n",
+        "ends too early",
+        3,
+        1,
+        "close every string",
+    ),
+];
+
+fn load_one(dir: &Path, name: &str, contents: &[u8]) -> LoadError {
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    let bank = Bank::load(dir).unwrap();
+    let mut errors: Vec<_> = bank
+        .errors
+        .iter()
+        .chain(bank.completeness_errors().iter())
+        .filter(|e| e.path == path)
+        .cloned()
+        .collect();
+    assert_eq!(errors.len(), 1, "{name}: {errors:#?}");
+    std::fs::remove_file(&path).unwrap();
+    errors.remove(0)
+}
+
+#[test]
+fn each_broken_file_is_located_and_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut failures = Vec::new();
+    for &(name, contents, message, line, column, help) in BROKEN {
+        let err = load_one(dir.path(), name, contents.as_bytes());
+        let got = (err.line, err.column);
+        if !err.message.contains(message)
+            || got != (line, column)
+            || !err.help.as_deref().unwrap_or("").contains(help)
+        {
+            failures.push(format!(
+                "{name}: want {line}:{column} `{message}` / `{help}`, got {}:{} `{}` / {:?}",
+                err.line, err.column, err.message, err.help
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn empty_and_missing_sections_are_errors_at_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = load_one(
+        dir.path(),
+        "empty.ron",
+        b"(\n    title: \"T\", level: L6, situation: \"s\", task: \"t\",\n    action: \"  \",\n    result: \"r\",\n)\n",
+    );
+    assert_eq!((err.message.as_str(), err.line, err.column), ("section `action` is empty", 3, 13));
+    let err = load_one(
+        dir.path(),
+        "missing.ron",
+        b"(\n    title: \"T\", level: L6, situation: \"s\", task: \"t\", action: \"a\",\n)\n",
+    );
+    assert_eq!((err.message.as_str(), err.line, err.column), ("missing section `result`", 3, 1));
+}
+
+#[test]
+fn non_utf8_points_at_the_bad_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = load_one(dir.path(), "latin1.ron", b"(\n    title: \"caf\xe9\",\n)\n");
+    assert!(err.message.contains("not UTF-8"), "{}", err.message);
+    assert_eq!((err.line, err.column), (2, 16));
+    assert!(err.help.unwrap().contains("UTF-8"));
+}
+
+#[test]
+fn oversized_and_unreadable_files_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = format!("(title: \"{}\")", "x".repeat(1024 * 1024 + 10));
+    let err = load_one(dir.path(), "huge.ron", big.as_bytes());
+    assert!(err.message.contains("at most 1 MiB"), "{}", err.message);
+    assert_eq!((err.line, err.column), (1, 1));
+
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("dangling.ron");
+        std::os::unix::fs::symlink(dir.path().join("nowhere.ron"), &link).unwrap();
+        let bank = Bank::load(dir.path()).unwrap();
+        let err = bank.errors.iter().find(|e| e.path == link).unwrap();
+        assert!(err.message.contains("cannot read file"), "{}", err.message);
+        assert_eq!((err.line, err.column), (1, 1));
+    }
+}
+
+#[test]
+fn one_bad_file_does_not_stop_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("good.ron"),
+        "(title: \"Good\", level: L6, situation: \"s\", task: \"t\", action: \"a\", result: \"r\")",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("bad.ron"), "(title: \"Bad\", level: L9)").unwrap();
+    let bank = Bank::load(dir.path()).unwrap();
+    assert_eq!(bank.stories.len(), 1);
+    assert_eq!(bank.errors.len(), 1);
+}
+
+#[test]
+fn check_command_prints_frames_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("typo.ron"),
+        "(\n    title: \"T\",\n    level: L6,\n    situation: \"s\", task: \"t\", action: \"a\",\n    resutl: \"r\",\n)\n",
+    )
+    .unwrap();
+    let output = Command::cargo_bin("starbank")
+        .unwrap()
+        .arg("check")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("error: unknown field `resutl`"), "{stderr}");
+    assert!(stderr.contains("typo.ron:5:5"), "{stderr}");
+    assert!(stderr.contains("5 |     resutl: \"r\","), "{stderr}");
+    assert!(stderr.contains("  |     ^^^^^^"), "{stderr}");
+    assert!(stderr.contains("help: did you mean `result`?"), "{stderr}");
+}
+
+#[test]
+fn check_passes_on_the_bundled_bank() {
+    Command::cargo_bin("starbank")
+        .unwrap()
+        .args(["check", "stories"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("load cleanly"));
+}
