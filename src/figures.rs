@@ -14,6 +14,16 @@ pub enum FigureKind {
 }
 
 impl FigureKind {
+    pub const ALL: [FigureKind; 7] = [
+        FigureKind::TeamSize,
+        FigureKind::HorizonMonths,
+        FigureKind::Dollars,
+        FigureKind::Teams,
+        FigureKind::BusinessUnits,
+        FigureKind::Managers,
+        FigureKind::Stakeholder,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             FigureKind::TeamSize => "team_size",

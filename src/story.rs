@@ -194,7 +194,15 @@ impl Story {
         let fields = scan_fields(&source);
         let parsed: StoryFields = match ron_options().from_str(&source) {
             Ok(parsed) => parsed,
-            Err(err) => return Err(LoadError::from_ron(path, &source, &fields, &err, STORY_FIELDS)),
+            Err(err) => {
+                return Err(LoadError::from_ron(
+                    path,
+                    &source,
+                    &fields,
+                    &err,
+                    STORY_FIELDS,
+                ))
+            }
         };
         let id = path
             .file_stem()
@@ -212,12 +220,7 @@ impl Story {
             questions: parsed.questions,
             follow_ups: parsed.follow_ups,
             allow: parsed.allow,
-            sections: [
-                parsed.situation,
-                parsed.task,
-                parsed.action,
-                parsed.result,
-            ],
+            sections: [parsed.situation, parsed.task, parsed.action, parsed.result],
             fields,
             lines,
             source,
@@ -284,6 +287,23 @@ impl Story {
         match self.field_span(field).and_then(|f| f.strings.get(index)) {
             Some(literal) => self.span(literal.span.clone()),
             None => self.field_or_start(field),
+        }
+    }
+
+    /// The span of a field's value, or where a missing field would go: the story's closing
+    /// parenthesis.
+    pub fn value_or_closing_span(&self, field: &str) -> Span {
+        match self.field_span(field) {
+            Some(found) => {
+                let value = &found.value_span;
+                let text = &self.source[value.clone()];
+                let end = value.start + text.trim_end().len();
+                self.span(value.start..end.max(value.start + 1).min(self.source.len()))
+            }
+            None => {
+                let close = self.source.rfind(')').unwrap_or(0);
+                self.span(close..(close + 1).min(self.source.len()))
+            }
         }
     }
 

@@ -3,6 +3,8 @@
 
 pub mod args;
 mod check;
+mod explain;
+mod lint;
 mod output;
 mod questions;
 
@@ -23,6 +25,23 @@ pub fn run(cli: Cli) -> ExitCode {
     let code = match &cli.command {
         Some(Command::Check { path }) => check::run(&cli, path.as_deref()),
         Some(Command::Questions { level, format }) => questions::run(&cli, *level, *format),
+        Some(Command::Lint {
+            paths,
+            format,
+            level,
+            fail_on,
+            watch,
+        }) => lint::run(
+            &cli,
+            &lint::LintArgs {
+                paths,
+                format: *format,
+                level: *level,
+                fail_on: fail_on.severity(),
+                watch: *watch,
+            },
+        ),
+        Some(Command::Explain { rule, all }) => explain::run(rule.as_deref(), *all),
         None => {
             eprintln!("starbank: no command given; try `starbank --help`");
             EXIT_ERROR
@@ -34,7 +53,9 @@ pub fn run(cli: Cli) -> ExitCode {
 impl Cli {
     /// The bank folder: `--bank`, else `./stories`.
     pub fn bank_dir(&self) -> PathBuf {
-        self.bank.clone().unwrap_or_else(|| PathBuf::from("stories"))
+        self.bank
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("stories"))
     }
 
     /// The prompts, with overrides from `--prompts` or a `prompts/` folder beside `bank`.
