@@ -189,6 +189,19 @@ pub fn describe_value(kind: FigureKind, value: f64) -> String {
     }
 }
 
+/// A dimension's name in a sentence: "team size", "horizon", "dollar impact".
+pub fn dimension_noun(kind: FigureKind) -> &'static str {
+    match kind {
+        FigureKind::TeamSize => "team size",
+        FigureKind::HorizonMonths => "horizon",
+        FigureKind::Dollars => "dollar impact",
+        FigureKind::Teams => "teams",
+        FigureKind::BusinessUnits => "business units",
+        FigureKind::Managers => "managers",
+        FigureKind::Stakeholder => "stakeholder",
+    }
+}
+
 /// The stakeholder rank the extractor reports, as a title.
 pub fn stakeholder_title(rank: f64) -> &'static str {
     match rank as i64 {

@@ -202,11 +202,7 @@ fn misread(context: &StoryContext, kind: FigureKind, above: bool) -> Option<Find
     if !wrong_side {
         return None;
     }
-    let noun = match kind {
-        FigureKind::TeamSize => "team size",
-        FigureKind::HorizonMonths => "horizon",
-        _ => "dollar impact",
-    };
+    let noun = crate::scope::dimension_noun(kind);
     let relation = if above { "above" } else { "below" };
     let message = format!(
         "{noun} \"{}\" reads at {}, {relation} the {} band ({})",
@@ -341,7 +337,7 @@ fn overall_reading(context: &StoryContext, above: bool, out: &mut Vec<Finding>) 
             let figure = &context.scope.figures[d.figure];
             format!(
                 "{} {} ({})",
-                d.kind.as_str().replace('_', " "),
+                crate::scope::dimension_noun(d.kind),
                 d.reading,
                 describe_value(d.kind, figure.figure.value)
             )
