@@ -562,3 +562,69 @@ fn strength(score: f32, ideal: f32) -> f32 {
         (score / ideal).clamp(0.0, 1.0)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn story(id: &str, action: &str) -> Story {
+        let source = format!(
+            "(title: \"T\", level: L6, situation: \"s\", task: \"t\", action: \"{action}\", result: \"r\")"
+        );
+        Story::parse(Path::new(&format!("bank/{id}.ron")), source).unwrap()
+    }
+
+    fn ids(index: &StoryIndex, text: &str) -> Vec<String> {
+        index
+            .search(&SearchQuery::text(text))
+            .into_iter()
+            .map(|h| h.id)
+            .collect()
+    }
+
+    #[test]
+    fn updates_and_removals_show_in_the_next_search() {
+        let prompts = Prompts::builtin();
+        let mut index = StoryIndex::build(
+            &[
+                story("a", "rebuilt the pager rotation"),
+                story("b", "hired five engineers"),
+            ],
+            &prompts,
+        )
+        .unwrap();
+        assert_eq!(ids(&index, "pager"), ["a"]);
+        index
+            .update_story(&story("b", "fixed the pager alerts"))
+            .unwrap();
+        assert_eq!(ids(&index, "pager"), ["a", "b"]);
+        assert!(ids(&index, "hired").is_empty());
+        index.remove_story("a").unwrap();
+        assert_eq!(ids(&index, "pager"), ["b"]);
+        assert_eq!(index.len(), 1);
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_snippet() {
+        let prompts = Prompts::builtin();
+        let index =
+            StoryIndex::build(&[story("a", "the pager \\u{1b}[31mrotation")], &prompts).unwrap();
+        let hit = &index.search(&SearchQuery::text("pager"))[0];
+        assert!(
+            !hit.snippet.chars().any(char::is_control),
+            "{:?}",
+            hit.snippet
+        );
+        assert_eq!(&hit.snippet[hit.highlights[0].clone()], "pager");
+    }
+
+    #[test]
+    fn syntax_detection_leaves_plain_sentences_alone() {
+        assert!(!has_syntax(
+            "turned around an on-call team that didn't ship"
+        ));
+        assert!(has_syntax("\"on call\" -payments"));
+        assert!(has_syntax("pager AND rotation"));
+    }
+}
