@@ -550,3 +550,111 @@ fn bk002_duplicate_title() {
     assert!(found.message.contains("bank/s2.ron"), "{}", found.message);
     assert!(!bank_codes(&lint_bank(&distinct_bank(10))).contains(&"BK002"));
 }
+
+fn bundled_bank() -> starbank::bank::Bank {
+    starbank::bank::Bank::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("stories")).unwrap()
+}
+
+fn lint_loaded(
+    bank: &starbank::bank::Bank,
+    config: &Config,
+    level: Option<starbank::story::Level>,
+) -> Report {
+    Linter::new(&Prompts::builtin(), config)
+        .with_level(level)
+        .lint_bank(bank)
+}
+
+#[test]
+fn bk003_uncovered_question() {
+    // Ten copies of one on-call story leave most L6 questions without an answer.
+    let report = lint_bank(&distinct_bank(10));
+    let uncovered: Vec<_> = report.bank.iter().filter(|d| d.code == "BK003").collect();
+    assert!(uncovered.len() > 10, "{uncovered:#?}");
+    assert!(uncovered
+        .iter()
+        .all(|d| d.message.starts_with("no story answers l6-")));
+    assert!(uncovered
+        .iter()
+        .any(|d| d.message.contains("l6-team-conflict")));
+    // The bundled bank answers every L7 question.
+    let report = lint_loaded(
+        &bundled_bank(),
+        &Config::default(),
+        Some(starbank::story::Level::L7),
+    );
+    assert!(
+        !bank_codes(&report).contains(&"BK003"),
+        "{:#?}",
+        report.bank
+    );
+}
+
+#[test]
+fn bk004_overused_story() {
+    let bank = bundled_bank();
+    let report = lint_loaded(&bank, &Config::default(), None);
+    let overused: Vec<_> = report.bank.iter().filter(|d| d.code == "BK004").collect();
+    assert!(!overused.is_empty());
+    for finding in &overused {
+        assert!(
+            finding.message.contains("more than 4"),
+            "{}",
+            finding.message
+        );
+        assert!(finding.story.is_some() && finding.location.is_some());
+    }
+    let generous = Config {
+        max_questions_per_story: 20,
+        ..Config::default()
+    };
+    assert!(!bank_codes(&lint_loaded(&bank, &generous, None)).contains(&"BK004"));
+}
+
+#[test]
+fn bk005_mislinked_question() {
+    // In the bundled bank, the on-call turnaround answers the question it links...
+    let mut bank = bundled_bank();
+    let report = lint_loaded(&bank, &Config::default(), None);
+    assert!(
+        !report
+            .bank
+            .iter()
+            .any(|d| d.code == "BK005" && d.story.as_deref() == Some("payments-oncall-turnaround")),
+        "{:#?}",
+        report.bank
+    );
+    // ...and does not answer a board-communication question.
+    let story = bank
+        .stories
+        .iter_mut()
+        .find(|s| s.id == "payments-oncall-turnaround")
+        .unwrap();
+    story.questions = vec!["l7-board-communication".into()];
+    let report = lint_loaded(&bank, &Config::default(), None);
+    let found = report
+        .bank
+        .iter()
+        .find(|d| d.code == "BK005" && d.story.as_deref() == Some("payments-oncall-turnaround"))
+        .expect("BK005 fires");
+    assert!(
+        found
+            .message
+            .starts_with("linked question `l7-board-communication` does not match"),
+        "{}",
+        found.message
+    );
+}
+
+#[test]
+fn coverage_rules_can_be_turned_off() {
+    let off = Config {
+        disable: vec!["uncovered-question".into(), "BK004".into(), "BK005".into()],
+        ..Config::default()
+    };
+    let report = lint_loaded(&bundled_bank(), &off, None);
+    assert!(report
+        .bank
+        .iter()
+        .all(|d| !["BK003", "BK004", "BK005"].contains(&d.code)));
+}

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::config::Config;
+use crate::index::BankMap;
 use crate::prompts::{Prompts, Reading, Rubric};
 use crate::scope::Scope;
 use crate::story::{Level, Story};
@@ -32,4 +33,7 @@ pub struct BankContext<'a> {
     pub scopes: &'a [Scope],
     pub config: &'a Config,
     pub prompts: &'a Prompts,
+    /// The bank mapped against the target level's questions, when a coverage rule is on
+    /// and the index could be built.
+    pub coverage: Option<&'a BankMap>,
 }

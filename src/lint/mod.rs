@@ -7,6 +7,7 @@
 
 pub mod bank_rules;
 pub mod context;
+pub mod coverage_rules;
 pub mod rule;
 pub mod scope_rules;
 pub mod structure;
@@ -48,6 +49,9 @@ pub static RULES: &[&Rule] = &[
     &structure::UNKNOWN_ALLOW,
     &bank_rules::TOO_FEW_STORIES,
     &bank_rules::DUPLICATE_TITLE,
+    &coverage_rules::UNCOVERED_QUESTION,
+    &coverage_rules::OVERUSED_STORY,
+    &coverage_rules::MISLINKED_QUESTION,
 ];
 
 /// The rule with this code or name (case-insensitive).
@@ -275,12 +279,14 @@ impl Linter {
         });
         let mut bank_diagnostics = Vec::new();
         if bank_rules {
+            let coverage = self.coverage(stories);
             let context = BankContext {
                 root,
                 stories,
                 scopes: &scopes,
                 config: &self.config,
                 prompts: &self.prompts,
+                coverage: coverage.as_ref(),
             };
             for (rule, severity) in &self.rules {
                 let Check::Bank(check) = rule.check else {
@@ -346,6 +352,29 @@ pub fn config_errors(bank: &Bank) -> Vec<LoadError> {
         ));
     }
     errors
+}
+
+impl Linter {
+    /// The bank mapped against its target level's questions, for the coverage rules; `None`
+    /// when they are all off, or the index cannot be built (then they stay silent).
+    fn coverage(&self, stories: &[Story]) -> Option<crate::index::BankMap> {
+        let wanted = self
+            .rules
+            .iter()
+            .any(|(rule, _)| coverage_rules::needs_map(rule));
+        if !wanted || stories.is_empty() {
+            return None;
+        }
+        let index = crate::index::StoryIndex::build(stories, &self.prompts).ok()?;
+        let level =
+            crate::index::map::default_level(self.level_override, self.config.level, stories);
+        Some(crate::index::map_bank(
+            &index,
+            stories,
+            &self.prompts,
+            level,
+        ))
+    }
 }
 
 fn is_allowed(story: &Story, code: &str, name: &str) -> bool {
