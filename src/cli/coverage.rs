@@ -82,6 +82,22 @@ fn render(map: &BankMap, max_per_story: usize, colour: bool) -> String {
         )
     );
     let per_block = ((WIDTH - LABEL - 1) / CELL).max(1);
+    // Looked up once per question: the matrix stays linear in the number of stories.
+    let cells: Vec<std::collections::HashMap<&str, (f32, bool)>> = map
+        .questions
+        .iter()
+        .map(|q| {
+            q.ranked
+                .iter()
+                .map(|m| (m.story_id.as_str(), (m.score, m.linked)))
+                .collect()
+        })
+        .collect();
+    let covered: Vec<bool> = map
+        .questions
+        .iter()
+        .map(|q| q.best(map.threshold).is_some())
+        .collect();
     let prefix = map
         .level
         .map(|l| format!("{}-", l.as_str().to_ascii_lowercase()));
@@ -96,25 +112,23 @@ fn render(map: &BankMap, max_per_story: usize, colour: bool) -> String {
             let _ = write!(header, "{:>2} ", column + 1);
         }
         let _ = writeln!(out, "{}", paint(colour, DIM, header.trim_end()));
-        for question in &map.questions {
+        for (row_index, question) in map.questions.iter().enumerate() {
             let id = prefix
                 .as_deref()
                 .and_then(|p| question.question_id.strip_prefix(p))
                 .unwrap_or(&question.question_id);
-            let covered = question.best(map.threshold).is_some();
             let label = format!("{:LABEL$}", shorten(id, LABEL));
-            let mut row = if covered {
+            let mut row = if covered[row_index] {
                 label
             } else {
                 paint(colour, YELLOW, &label)
             };
             row.push(' ');
             for &column in columns {
-                let found = question
-                    .ranked
-                    .iter()
-                    .find(|m| m.story_id == stories[column]);
-                let (score, linked) = found.map_or((0.0, false), |m| (m.score, m.linked));
+                let (score, linked) = cells[row_index]
+                    .get(stories[column])
+                    .copied()
+                    .unwrap_or((0.0, false));
                 let cell: String = [shade(score); 2].iter().collect();
                 let cell = if score >= map.threshold {
                     paint(colour, GREEN, &cell)

@@ -169,9 +169,36 @@ pub fn map_bank(
                 .unwrap_or(0.0),
         })
         .collect();
+    // One pass over the questions, not one per story: banks of 10,000 stories stay linear.
+    let mut per_story: HashMap<&str, (Vec<QuestionMatch>, Vec<String>)> = HashMap::new();
+    for question in &questions {
+        for found in &question.ranked {
+            if found.linked || found.adequate(ADEQUATE) {
+                per_story
+                    .entry(found.story_id.as_str())
+                    .or_default()
+                    .0
+                    .push(QuestionMatch {
+                        question_id: question.question_id.clone(),
+                        score: found.score,
+                        linked: found.linked,
+                    });
+            }
+        }
+        if let Some(best) = question.best(ADEQUATE) {
+            per_story
+                .entry(best.story_id.as_str())
+                .or_default()
+                .1
+                .push(question.question_id.clone());
+        }
+    }
     let stories = stories
         .iter()
-        .map(|story| story_matches(story, &questions))
+        .map(|story| {
+            let (best, best_answer_to) = per_story.remove(story.id.as_str()).unwrap_or_default();
+            story_matches(story, best, best_answer_to)
+        })
         .collect();
     BankMap {
         level,
@@ -182,29 +209,17 @@ pub fn map_bank(
     }
 }
 
-fn story_matches(story: &Story, questions: &[QuestionMatches]) -> StoryMatches {
-    let mut best: Vec<QuestionMatch> = questions
-        .iter()
-        .filter_map(|question| {
-            let found = question.ranked.iter().find(|m| m.story_id == story.id)?;
-            (found.linked || found.adequate(ADEQUATE)).then(|| QuestionMatch {
-                question_id: question.question_id.clone(),
-                score: found.score,
-                linked: found.linked,
-            })
-        })
-        .collect();
+fn story_matches(
+    story: &Story,
+    mut best: Vec<QuestionMatch>,
+    best_answer_to: Vec<String>,
+) -> StoryMatches {
     best.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
             .then_with(|| a.question_id.cmp(&b.question_id))
     });
     best.truncate(BEST_PER_STORY);
-    let best_answer_to = questions
-        .iter()
-        .filter(|q| q.best(ADEQUATE).is_some_and(|m| m.story_id == story.id))
-        .map(|q| q.question_id.clone())
-        .collect();
     StoryMatches {
         story_id: story.id.clone(),
         path: story.path.clone(),
