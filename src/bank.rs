@@ -105,7 +105,8 @@ impl Bank {
                     story,
                     "level",
                     "missing field `level`".into(),
-                    "add `level: L6,` or `level: L7,`, or set `level` in the bank's starbank.ron".into(),
+                    "add `level: L6,` or `level: L7,`, or set `level` in the bank's starbank.ron"
+                        .into(),
                 ));
             }
         }
@@ -115,7 +116,14 @@ impl Bank {
 
 fn story_error(story: &Story, field: &str, message: String, help: String) -> LoadError {
     let span = match story.field_span(field) {
-        Some(found) => story.span(found.value_span.start..found.value_span.end.saturating_sub(1).max(found.value_span.start + 1)),
+        Some(found) => story.span(
+            found.value_span.start
+                ..found
+                    .value_span
+                    .end
+                    .saturating_sub(1)
+                    .max(found.value_span.start + 1),
+        ),
         // Point where the missing field would go: the story's closing parenthesis.
         None => {
             let close = story.source.rfind(')').unwrap_or(0);
@@ -134,7 +142,9 @@ fn story_error(story: &Story, field: &str, message: String, help: String) -> Loa
 
 /// Loads files on all cores: parsing dominates for large banks.
 fn load_all(files: &[PathBuf]) -> Vec<Result<Story, LoadError>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
     if files.len() < 64 || threads == 1 {
         return files.iter().map(|f| Story::load(f)).collect();
     }
@@ -143,9 +153,7 @@ fn load_all(files: &[PathBuf]) -> Vec<Result<Story, LoadError>> {
         let handles: Vec<_> = files
             .chunks(chunk)
             .map(|part| {
-                scope.spawn(move || {
-                    part.iter().map(|f| Story::load(f)).collect::<Vec<_>>()
-                })
+                scope.spawn(move || part.iter().map(|f| Story::load(f)).collect::<Vec<_>>())
             })
             .collect();
         handles

@@ -35,7 +35,9 @@ impl LoadError {
         message: String,
         help: Option<String>,
     ) -> LoadError {
-        let line_text = LineIndex::new(source).line_text(source, start.line).to_string();
+        let line_text = LineIndex::new(source)
+            .line_text(source, start.line)
+            .to_string();
         let end = if end.line == start.line && end.column > start.column {
             end
         } else {
@@ -72,8 +74,12 @@ impl LoadError {
 
     pub fn io(path: &Path, err: &std::io::Error) -> LoadError {
         let help = match err.kind() {
-            std::io::ErrorKind::NotFound => "check the path; stories are `.ron` files in the bank folder",
-            std::io::ErrorKind::PermissionDenied => "make the file readable (chmod u+r) or move it out of the bank",
+            std::io::ErrorKind::NotFound => {
+                "check the path; stories are `.ron` files in the bank folder"
+            }
+            std::io::ErrorKind::PermissionDenied => {
+                "make the file readable (chmod u+r) or move it out of the bank"
+            }
             _ => "check that the file is a readable regular file",
         };
         LoadError::whole_file(path, format!("cannot read file: {err}"), Some(help.into()))
@@ -86,7 +92,10 @@ impl LoadError {
                 "file is {:.1} MiB; a story file may be at most 1 MiB",
                 bytes as f64 / (1024.0 * 1024.0)
             ),
-            Some("a STAR story is a few hundred words: split this file, or move it out of the bank".into()),
+            Some(
+                "a STAR story is a few hundred words: split this file, or move it out of the bank"
+                    .into(),
+            ),
         )
     }
 
@@ -102,11 +111,16 @@ impl LoadError {
             &valid,
             position,
             end,
-            format!("file is not UTF-8: invalid byte 0x{:02x}", bytes[err.valid_up_to()]),
+            format!(
+                "file is not UTF-8: invalid byte 0x{:02x}",
+                bytes[err.valid_up_to()]
+            ),
             Some("re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)".into()),
         );
         // The line's tail is cut at the bad byte; show what we can.
-        error.line_text = LineIndex::new(&valid).line_text(&valid, position.line).to_string();
+        error.line_text = LineIndex::new(&valid)
+            .line_text(&valid, position.line)
+            .to_string();
         error
     }
 
@@ -331,7 +345,10 @@ impl LoadError {
         }
         if let Some(help) = &self.help {
             let pad = " ".repeat(self.line.to_string().len());
-            out.push_str(&format!("{pad} = help: {}\n", crate::snippet::sanitize(help)));
+            out.push_str(&format!(
+                "{pad} = help: {}\n",
+                crate::snippet::sanitize(help)
+            ));
         }
         out
     }

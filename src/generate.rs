@@ -93,9 +93,27 @@ const RESULTS: &[&str] = &[
 ];
 
 const ONES: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
 ];
 
 /// A count spelled one of the ways people write it.
@@ -147,8 +165,16 @@ pub fn story_text(rng: &mut Rng, index: usize) -> String {
     let reads_l7 = if rng.chance(20) { !l7 } else { l7 };
     let system = rng.pick(SYSTEMS);
     let problem = rng.pick(PROBLEMS);
-    let team = if reads_l7 { 50 + rng.below(250) } else { 10 + rng.below(30) };
-    let months = if reads_l7 { 24 + 6 * rng.below(7) } else { 6 + rng.below(13) };
+    let team = if reads_l7 {
+        50 + rng.below(250)
+    } else {
+        10 + rng.below(30)
+    };
+    let months = if reads_l7 {
+        24 + 6 * rng.below(7)
+    } else {
+        6 + rng.below(13)
+    };
     let dollars = if reads_l7 {
         10_000_000 + 1_000_000 * rng.below(90) as u64
     } else {
@@ -240,8 +266,14 @@ mod tests {
 
     #[test]
     fn same_seed_same_story() {
-        assert_eq!(story_text(&mut Rng::new(7), 1), story_text(&mut Rng::new(7), 1));
-        assert_ne!(story_text(&mut Rng::new(7), 1), story_text(&mut Rng::new(8), 1));
+        assert_eq!(
+            story_text(&mut Rng::new(7), 1),
+            story_text(&mut Rng::new(7), 1)
+        );
+        assert_ne!(
+            story_text(&mut Rng::new(7), 1),
+            story_text(&mut Rng::new(8), 1)
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! [`cli`], the TUI in [`tui`]) call.
 
 pub mod bank;
+pub mod cli;
 pub mod config;
 pub mod error;
 pub mod figures;
@@ -13,4 +14,4 @@ pub mod prompts;
 pub mod snippet;
 pub mod source;
 pub mod story;
-pub mod cli;
+pub mod tui;

@@ -255,8 +255,16 @@ mod tests {
         let mut ids: Vec<_> = prompts.questions.iter().map(|q| &q.id).collect();
         ids.sort();
         ids.dedup();
-        assert_eq!(ids.len(), prompts.questions.len(), "question ids are unique");
-        for kind in [FigureKind::TeamSize, FigureKind::HorizonMonths, FigureKind::Dollars] {
+        assert_eq!(
+            ids.len(),
+            prompts.questions.len(),
+            "question ids are unique"
+        );
+        for kind in [
+            FigureKind::TeamSize,
+            FigureKind::HorizonMonths,
+            FigureKind::Dollars,
+        ] {
             let dim = prompts.rubric.dimension(kind).unwrap();
             assert!(dim.l6_from < dim.l7_from, "{kind:?}");
         }

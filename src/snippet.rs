@@ -84,7 +84,11 @@ impl Frame<'_> {
         let _ = writeln!(out, "{pad} {gutter}|{reset}");
         let _ = writeln!(out, "{gutter}{number} |{reset} {shown}");
         // Width of the text before the phrase, as displayed (tabs were widened by sanitize).
-        let before: String = self.line_text.chars().take(self.column.saturating_sub(1)).collect();
+        let before: String = self
+            .line_text
+            .chars()
+            .take(self.column.saturating_sub(1))
+            .collect();
         let indent = sanitize(&before).chars().count();
         let line_chars = self.line_text.chars().count();
         let end = self.end_column.min(line_chars + 1).max(self.column + 1);

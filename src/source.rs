@@ -124,7 +124,13 @@ impl StringLiteral {
                 escape_len: Some(len),
                 ..
             }) => source_start + len,
-            _ => self.source_offset(last_char_start) + self.value[last_char_start..].chars().next().map_or(0, char::len_utf8),
+            _ => {
+                self.source_offset(last_char_start)
+                    + self.value[last_char_start..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8)
+            }
         };
         start..end.max(start)
     }
@@ -166,7 +172,9 @@ pub fn scan_fields(src: &str) -> Vec<FieldSpan> {
         }
         scanner.skip_trivia();
         let value_start = scanner.pos;
-        let Some(strings) = scanner.value() else { break };
+        let Some(strings) = scanner.value() else {
+            break;
+        };
         let value_span = value_start..scanner.pos;
         fields.push(FieldSpan {
             name: name.trim_start_matches("r#").to_string(),
@@ -329,7 +337,10 @@ impl Scanner<'_> {
         let start = self.pos;
         if self.peek() == Some(b'r') {
             self.pos += 1;
-            let hashes = self.src[self.pos..].bytes().take_while(|&b| b == b'#').count();
+            let hashes = self.src[self.pos..]
+                .bytes()
+                .take_while(|&b| b == b'#')
+                .count();
             self.pos += hashes;
             if !self.eat(b'"') {
                 self.pos = start;

@@ -194,7 +194,15 @@ impl Story {
         let fields = scan_fields(&source);
         let parsed: StoryFields = match ron_options().from_str(&source) {
             Ok(parsed) => parsed,
-            Err(err) => return Err(LoadError::from_ron(path, &source, &fields, &err, STORY_FIELDS)),
+            Err(err) => {
+                return Err(LoadError::from_ron(
+                    path,
+                    &source,
+                    &fields,
+                    &err,
+                    STORY_FIELDS,
+                ))
+            }
         };
         let id = path
             .file_stem()
@@ -212,12 +220,7 @@ impl Story {
             questions: parsed.questions,
             follow_ups: parsed.follow_ups,
             allow: parsed.allow,
-            sections: [
-                parsed.situation,
-                parsed.task,
-                parsed.action,
-                parsed.result,
-            ],
+            sections: [parsed.situation, parsed.task, parsed.action, parsed.result],
             fields,
             lines,
             source,

@@ -151,13 +151,19 @@ fn empty_and_missing_sections_are_errors_at_their_place() {
         "empty.ron",
         b"(\n    title: \"T\", level: L6, situation: \"s\", task: \"t\",\n    action: \"  \",\n    result: \"r\",\n)\n",
     );
-    assert_eq!((err.message.as_str(), err.line, err.column), ("section `action` is empty", 3, 13));
+    assert_eq!(
+        (err.message.as_str(), err.line, err.column),
+        ("section `action` is empty", 3, 13)
+    );
     let err = load_one(
         dir.path(),
         "missing.ron",
         b"(\n    title: \"T\", level: L6, situation: \"s\", task: \"t\", action: \"a\",\n)\n",
     );
-    assert_eq!((err.message.as_str(), err.line, err.column), ("missing section `result`", 3, 1));
+    assert_eq!(
+        (err.message.as_str(), err.line, err.column),
+        ("missing section `result`", 3, 1)
+    );
 }
 
 #[test]

@@ -7,12 +7,25 @@ use starbank::story::{Section, Story};
 
 /// Asserts that `phrase` (in the decoded section) locates at `line:column` and that the file
 /// bytes there are `in_file`.
-fn assert_located(src: &str, section: Section, phrase: &str, line: usize, column: usize, in_file: &str) {
+fn assert_located(
+    src: &str,
+    section: Section,
+    phrase: &str,
+    line: usize,
+    column: usize,
+    in_file: &str,
+) {
     let story = Story::parse(Path::new("s.ron"), src.to_string()).unwrap();
     let text = story.section(section);
-    let at = text.find(phrase).unwrap_or_else(|| panic!("{phrase:?} not in {text:?}"));
+    let at = text
+        .find(phrase)
+        .unwrap_or_else(|| panic!("{phrase:?} not in {text:?}"));
     let span = story.locate(section, at..at + phrase.len());
-    assert_eq!((span.start.line, span.start.column), (line, column), "{phrase}");
+    assert_eq!(
+        (span.start.line, span.start.column),
+        (line, column),
+        "{phrase}"
+    );
     assert_eq!(&src[span.bytes.clone()], in_file);
 }
 
@@ -21,7 +34,14 @@ const HEAD: &str = "(\n    title: \"T\",\n    level: L6,\n";
 #[test]
 fn plain_string() {
     let src = format!("{HEAD}    situation: \"I led a team of 14 engineers.\",\n    task: \"t\", action: \"a\", result: \"r\",\n)\n");
-    assert_located(&src, Section::Situation, "a team of 14 engineers", 4, 23, "a team of 14 engineers");
+    assert_located(
+        &src,
+        Section::Situation,
+        "a team of 14 engineers",
+        4,
+        23,
+        "a team of 14 engineers",
+    );
 }
 
 #[test]
@@ -29,7 +49,14 @@ fn after_escaped_quotes_and_unicode() {
     let src = format!(
         "{HEAD}    situation: \"s\", task: \"t\",\n    action: \"I said \\\"no\\\" to the caf\\u{{e9}} plan; a team of 14 engineers followed.\",\n    result: \"r\",\n)\n"
     );
-    assert_located(&src, Section::Action, "a team of 14 engineers", 5, 51, "a team of 14 engineers");
+    assert_located(
+        &src,
+        Section::Action,
+        "a team of 14 engineers",
+        5,
+        51,
+        "a team of 14 engineers",
+    );
     assert_located(&src, Section::Action, "\"no\"", 5, 21, "\\\"no\\\"");
     assert_located(&src, Section::Action, "café", 5, 35, "caf\\u{e9}");
 }
@@ -48,8 +75,22 @@ fn inside_raw_strings() {
     let src = format!(
         "{HEAD}    situation: r#\"He said \"ship it\"\n    over nine months.\"#,\n    task: \"t\", action: \"a\", result: \"r\",\n)\n"
     );
-    assert_located(&src, Section::Situation, "over nine months", 5, 5, "over nine months");
-    assert_located(&src, Section::Situation, "\"ship it\"", 4, 27, "\"ship it\"");
+    assert_located(
+        &src,
+        Section::Situation,
+        "over nine months",
+        5,
+        5,
+        "over nine months",
+    );
+    assert_located(
+        &src,
+        Section::Situation,
+        "\"ship it\"",
+        4,
+        27,
+        "\"ship it\"",
+    );
 }
 
 #[test]

@@ -42,6 +42,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Open the workbench: draft, search and check stories (also what `starbank` alone does)
+    Tui,
 }
 
 /// Output format for listing commands.

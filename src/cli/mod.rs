@@ -5,6 +5,7 @@ pub mod args;
 mod check;
 mod output;
 mod questions;
+mod tui;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,10 +24,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let code = match &cli.command {
         Some(Command::Check { path }) => check::run(&cli, path.as_deref()),
         Some(Command::Questions { level, format }) => questions::run(&cli, *level, *format),
-        None => {
-            eprintln!("starbank: no command given; try `starbank --help`");
-            EXIT_ERROR
-        }
+        Some(Command::Tui) | None => tui::run(&cli),
     };
     ExitCode::from(code)
 }
@@ -34,7 +32,9 @@ pub fn run(cli: Cli) -> ExitCode {
 impl Cli {
     /// The bank folder: `--bank`, else `./stories`.
     pub fn bank_dir(&self) -> PathBuf {
-        self.bank.clone().unwrap_or_else(|| PathBuf::from("stories"))
+        self.bank
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("stories"))
     }
 
     /// The prompts, with overrides from `--prompts` or a `prompts/` folder beside `bank`.

@@ -41,7 +41,10 @@ pub fn render_load_error(err: &LoadError) -> String {
 pub fn emit(text: &str) {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    if let Err(err) = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    if let Err(err) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         if err.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("error: cannot write output: {err}");
         }

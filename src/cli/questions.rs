@@ -42,7 +42,11 @@ pub fn run(cli: &Cli, level: Option<Level>, format: Format) -> u8 {
                     let _ = writeln!(
                         out,
                         "      {}",
-                        paint(colour, DIM, &format!("{} · {}", question.theme, question.round))
+                        paint(
+                            colour,
+                            DIM,
+                            &format!("{} · {}", question.theme, question.round)
+                        )
                     );
                 }
                 out.push('\n');
