@@ -1,6 +1,6 @@
 //! Benchmarks on generated banks of 100, 1,000 and 10,000 stories.
 //!
-//! Run: `cargo bench --bench bank` (add `-- load` etc. to filter).
+//! Run: `cargo bench --bench bank` (add `-- load` or `-- lint` to filter).
 
 use std::path::PathBuf;
 
@@ -32,5 +32,21 @@ fn load(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load);
+/// Lints an already loaded bank: the analysis alone (extraction, scope, every rule).
+fn lint(c: &mut Criterion) {
+    let prompts = starbank::prompts::Prompts::builtin();
+    let mut group = c.benchmark_group("lint");
+    group.sample_size(10);
+    for size in [1_000, 10_000] {
+        let bank = Bank::load(&bank_dir(size)).expect("bank loads");
+        let linter = starbank::lint::Linter::new(&prompts, &bank.config);
+        group.throughput(Throughput::Elements(size as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(size), &bank, |b, bank| {
+            b.iter(|| linter.lint_bank(bank));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load, lint);
 criterion_main!(benches);

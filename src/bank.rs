@@ -115,21 +115,7 @@ impl Bank {
 }
 
 fn story_error(story: &Story, field: &str, message: String, help: String) -> LoadError {
-    let span = match story.field_span(field) {
-        Some(found) => story.span(
-            found.value_span.start
-                ..found
-                    .value_span
-                    .end
-                    .saturating_sub(1)
-                    .max(found.value_span.start + 1),
-        ),
-        // Point where the missing field would go: the story's closing parenthesis.
-        None => {
-            let close = story.source.rfind(')').unwrap_or(0);
-            story.span(close..close + 1)
-        }
-    };
+    let span = story.value_or_closing_span(field);
     LoadError::at(
         &story.path,
         &story.source,

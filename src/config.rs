@@ -76,7 +76,9 @@ pub struct Config {
     pub min_stories: usize,
     /// A story that is the best answer to more than this many questions is overused.
     pub max_questions_per_story: usize,
-    /// Rules to turn off, by code or name.
+    /// When not empty, only these rules run (codes, names or code prefixes such as `SC`).
+    pub enable: Vec<String>,
+    /// Rules to turn off (codes, names or code prefixes).
     pub disable: Vec<String>,
     /// Severity per rule, by code or name.
     pub severity: BTreeMap<String, Severity>,
@@ -93,6 +95,7 @@ impl Default for Config {
             action_share: 0.4,
             min_stories: 10,
             max_questions_per_story: 4,
+            enable: Vec::new(),
             disable: Vec::new(),
             severity: BTreeMap::new(),
             rubric: BTreeMap::new(),

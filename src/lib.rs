@@ -4,13 +4,20 @@
 //! analysis ([`figures`], [`scope`], [`lint`], [`index`]), which the front ends (the CLI in
 //! [`cli`], the TUI in [`tui`]) call.
 
+// `LoadError` carries the offending line so every front end can show it; it is returned
+// once per bad file, never on a hot path, so boxing it would only add noise.
+#![allow(clippy::result_large_err)]
+
 pub mod bank;
 pub mod cli;
 pub mod config;
 pub mod error;
 pub mod figures;
 pub mod generate;
+pub mod lint;
 pub mod prompts;
+pub mod report;
+pub mod scope;
 pub mod snippet;
 pub mod source;
 pub mod story;

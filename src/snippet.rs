@@ -80,23 +80,20 @@ impl Frame<'_> {
         if self.line_text.is_empty() && self.line == 0 {
             return out;
         }
-        let shown = sanitize(self.line_text);
+        // Sections are often one long line: show a window around the phrase.
+        let (window, column, end_column) = window(self.line_text, self.column, self.end_column);
+        let shown = sanitize(&window);
         let _ = writeln!(out, "{pad} {gutter}|{reset}");
         let _ = writeln!(out, "{gutter}{number} |{reset} {shown}");
         // Width of the text before the phrase, as displayed (tabs were widened by sanitize).
-        let before: String = self
-            .line_text
-            .chars()
-            .take(self.column.saturating_sub(1))
-            .collect();
+        let before: String = window.chars().take(column.saturating_sub(1)).collect();
         let indent = sanitize(&before).chars().count();
-        let line_chars = self.line_text.chars().count();
-        let end = self.end_column.min(line_chars + 1).max(self.column + 1);
-        let phrase: String = self
-            .line_text
+        let line_chars = window.chars().count();
+        let end = end_column.min(line_chars + 1).max(column + 1);
+        let phrase: String = window
             .chars()
-            .skip(self.column.saturating_sub(1))
-            .take(end - self.column)
+            .skip(column.saturating_sub(1))
+            .take(end - column)
             .collect();
         let width = sanitize(&phrase).chars().count().max(1);
         let label = if self.label.is_empty() {
@@ -112,6 +109,39 @@ impl Frame<'_> {
         );
         out
     }
+}
+
+/// Lines longer than this are shown as a window around the phrase.
+pub const MAX_LINE_WIDTH: usize = 100;
+/// Characters of context kept before the phrase in a window.
+const CONTEXT_BEFORE: usize = 30;
+
+/// `line` cut to [`MAX_LINE_WIDTH`] characters around columns `column..end_column`, with `…`
+/// where text was cut, and the columns moved to match.
+fn window(line: &str, column: usize, end_column: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= MAX_LINE_WIDTH {
+        return (line.to_string(), column, end_column);
+    }
+    let start = column.saturating_sub(1).saturating_sub(CONTEXT_BEFORE);
+    // Keep a phrase that ends near the line's end from leaving the window half empty.
+    let start = start.min(chars.len().saturating_sub(MAX_LINE_WIDTH));
+    let end = (start + MAX_LINE_WIDTH).min(chars.len());
+    let mut text = String::new();
+    let mut shift = start;
+    if start > 0 {
+        text.push('…');
+        shift -= 1;
+    }
+    text.extend(&chars[start..end]);
+    if end < chars.len() {
+        text.push('…');
+    }
+    (
+        text,
+        column - shift,
+        end_column.saturating_sub(shift).max(column - shift),
+    )
 }
 
 #[cfg(test)]
@@ -141,5 +171,30 @@ mod tests {
             text,
             "  --> s.ron:12:5\n   |\n12 |     resutl: \"x\",\n   |     ^^^^^^ did you mean `result`?\n"
         );
+    }
+
+    #[test]
+    fn long_lines_show_a_window_around_the_phrase() {
+        let line = format!(
+            "{}a team of 14 engineers{}",
+            "x".repeat(200),
+            "y".repeat(200)
+        );
+        let frame = Frame {
+            path: "s.ron",
+            line: 3,
+            column: 201,
+            end_column: 223,
+            line_text: &line,
+            label: "",
+        };
+        let text = frame.render(Styles::PLAIN);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[2].starts_with("3 | …"), "{}", lines[2]);
+        assert!(lines[2].ends_with('…'));
+        let caret = lines[3].find('^').unwrap();
+        let underlined: String = lines[2].chars().skip(caret).take(22).collect();
+        assert_eq!(underlined, "a team of 14 engineers");
+        assert_eq!(lines[3].matches('^').count(), 22);
     }
 }

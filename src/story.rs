@@ -290,6 +290,23 @@ impl Story {
         }
     }
 
+    /// The span of a field's value, or where a missing field would go: the story's closing
+    /// parenthesis.
+    pub fn value_or_closing_span(&self, field: &str) -> Span {
+        match self.field_span(field) {
+            Some(found) => {
+                let value = &found.value_span;
+                let text = &self.source[value.clone()];
+                let end = value.start + text.trim_end().len();
+                self.span(value.start..end.max(value.start + 1).min(self.source.len()))
+            }
+            None => {
+                let close = self.source.rfind(')').unwrap_or(0);
+                self.span(close..(close + 1).min(self.source.len()))
+            }
+        }
+    }
+
     /// The number of words in the four sections.
     pub fn word_count(&self) -> usize {
         self.sections.iter().map(|s| count_words(s)).sum()

@@ -34,6 +34,34 @@ pub enum Command {
         /// The bank folder or story files to check [default: --bank, else ./stories]
         path: Option<PathBuf>,
     },
+    /// Lint the bank: each story's scope against its level, STAR structure, the bank as a whole
+    ///
+    /// Exit status: 0 clean, 1 findings at or above --fail-on, 2 a file could not be read or
+    /// parsed (the other stories are still linted).
+    Lint {
+        /// Story files or folders to lint [default: the bank]. Bank-wide rules run only
+        /// when every path is a folder.
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+        format: ReportFormat,
+        /// Judge every story against this level instead of its own
+        #[arg(long, value_parser = parse_level)]
+        level: Option<Level>,
+        /// The lowest severity that makes the exit status 1
+        #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+        fail_on: FailOn,
+        /// Re-lint whenever a file in the bank changes (Ctrl-C to stop)
+        #[arg(long)]
+        watch: bool,
+    },
+    /// Explain a lint rule: why it matters to an interviewer and where it comes from
+    Explain {
+        /// A rule code or name (e.g. SC001, team-size-below-level); none lists every rule
+        rule: Option<String>,
+        /// Print every rule's full explanation
+        #[arg(long)]
+        all: bool,
+    },
     /// List the question bank
     Questions {
         /// Only the questions of this level
@@ -44,6 +72,26 @@ pub enum Command {
     },
     /// Open the workbench: draft, search and check stories (also what `starbank` alone does)
     Tui,
+}
+
+pub use crate::report::Format as ReportFormat;
+
+/// `--fail-on`: the lowest severity that fails the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl FailOn {
+    pub fn severity(self) -> crate::config::Severity {
+        match self {
+            FailOn::Error => crate::config::Severity::Error,
+            FailOn::Warning => crate::config::Severity::Warning,
+            FailOn::Info => crate::config::Severity::Info,
+        }
+    }
 }
 
 /// Output format for listing commands.

@@ -3,6 +3,8 @@
 
 pub mod args;
 mod check;
+mod explain;
+mod lint;
 mod output;
 mod questions;
 mod tui;
@@ -24,6 +26,23 @@ pub fn run(cli: Cli) -> ExitCode {
     let code = match &cli.command {
         Some(Command::Check { path }) => check::run(&cli, path.as_deref()),
         Some(Command::Questions { level, format }) => questions::run(&cli, *level, *format),
+        Some(Command::Lint {
+            paths,
+            format,
+            level,
+            fail_on,
+            watch,
+        }) => lint::run(
+            &cli,
+            &lint::LintArgs {
+                paths,
+                format: *format,
+                level: *level,
+                fail_on: fail_on.severity(),
+                watch: *watch,
+            },
+        ),
+        Some(Command::Explain { rule, all }) => explain::run(rule.as_deref(), *all),
         Some(Command::Tui) | None => tui::run(&cli),
     };
     ExitCode::from(code)

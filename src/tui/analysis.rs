@@ -12,6 +12,7 @@ use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::Arc;
 
 use crate::config::{Config, Severity};
+use crate::lint::{Diagnostic, Linter, StoryReport};
 use crate::prompts::{Prompts, Reading};
 use crate::source::StringLiteral;
 use crate::story::{Level, Section, Story};
@@ -142,20 +143,22 @@ pub enum Response {
     },
 }
 
-/// The analysis state: prompts, config and the index of the last bank it saw.
+/// The analysis state: the linter, and the index of the last bank it saw.
 pub struct Engine {
     prompts: Arc<Prompts>,
-    config: Config,
+    linter: Linter,
+    root: PathBuf,
     stories: Arc<Vec<Story>>,
     fallback: fallback::Index,
 }
 
 impl Engine {
-    pub fn new(prompts: Arc<Prompts>, config: Config) -> Engine {
+    pub fn new(prompts: Arc<Prompts>, config: Config, root: PathBuf) -> Engine {
         Engine {
+            linter: Linter::new(&prompts, &config),
             fallback: fallback::Index::default(),
             prompts,
-            config,
+            root,
             stories: Arc::new(Vec::new()),
         }
     }
@@ -180,19 +183,38 @@ impl Engine {
             ranked.truncate(10);
             by_question.insert(question.id.clone(), ranked);
         }
-        let stories = self
-            .stories
-            .iter()
-            .map(|story| (story.path.clone(), self.analyse_story(story)))
-            .collect();
+        let report = self
+            .linter
+            .lint_stories(&self.root, &self.stories, Vec::new(), true);
+        let mut analyses: HashMap<PathBuf, StoryAnalysis> = HashMap::new();
+        for (story, story_report) in self.stories.iter().zip(report.stories) {
+            let analysis = self.story_analysis(story, story_report);
+            analyses.insert(story.path.clone(), analysis);
+        }
+        let mut findings = Vec::new();
+        for diagnostic in &report.bank {
+            match self.stories.iter().find(|s| s.path == diagnostic.path) {
+                // A bank finding about one story (a duplicate title) shows with that story.
+                Some(story) => {
+                    if let Some(analysis) = analyses.get_mut(&story.path) {
+                        analysis.findings.push(finding(Some(story), diagnostic));
+                    }
+                }
+                None => findings.push(finding(None, diagnostic)),
+            }
+        }
         BankAnalysis {
-            stories,
-            findings: Vec::new(),
+            stories: analyses,
+            findings,
             by_question,
         }
     }
 
     pub fn analyse_story(&self, story: &Story) -> StoryAnalysis {
+        self.story_analysis(story, self.linter.lint_story(story))
+    }
+
+    fn story_analysis(&self, story: &Story, report: StoryReport) -> StoryAnalysis {
         let terms = fallback::story_terms(story);
         let mut questions: Vec<QuestionScore> = self
             .prompts
@@ -207,11 +229,24 @@ impl Engine {
             .collect();
         questions.sort_by(|a, b| b.linked.cmp(&a.linked).then(b.score.total_cmp(&a.score)));
         questions.truncate(5);
-        let _ = &self.config;
         StoryAnalysis {
-            reads_at: None,
-            figures: Vec::new(),
-            findings: Vec::new(),
+            reads_at: report.reads_at,
+            figures: report
+                .figures
+                .into_iter()
+                .map(|figure| FigureMark {
+                    section: figure.section,
+                    kind: figure.figure.kind.as_str(),
+                    decoded: figure.decoded,
+                    text: figure.text,
+                    reading: figure.reads_at,
+                })
+                .collect(),
+            findings: report
+                .diagnostics
+                .iter()
+                .map(|d| finding(Some(story), d))
+                .collect(),
             questions,
         }
     }
@@ -226,6 +261,31 @@ impl Engine {
         };
         let text = format!("{} {}", question.text, question.keywords.join(" "));
         self.fallback.search(&self.stories, &text, None, 20)
+    }
+}
+
+/// A linter diagnostic as the workbench shows it: placed in its section's decoded text so
+/// Enter can jump to the phrase.
+fn finding(story: Option<&Story>, diagnostic: &Diagnostic) -> Finding {
+    let decoded = match (story, diagnostic.section, &diagnostic.span) {
+        (Some(story), Some(section), Some(span)) => story
+            .section_literal(section)
+            .filter(|literal| literal.value == story.section(section))
+            .filter(|literal| {
+                literal.content.start <= span.start && span.end <= literal.content.end
+            })
+            .map(|literal| decoded_offset(literal, span.start)..decoded_offset(literal, span.end)),
+        _ => None,
+    };
+    let location = diagnostic.location;
+    Finding {
+        code: diagnostic.code.to_string(),
+        severity: diagnostic.severity,
+        message: diagnostic.message.clone(),
+        section: diagnostic.section,
+        decoded,
+        line: location.map_or(0, |l| l.line),
+        column: location.map_or(0, |l| l.column),
     }
 }
 

@@ -242,7 +242,7 @@ impl App {
     /// Loads the bank and starts its analysis on the worker; returns at once.
     pub fn new(bank: Bank, prompts: Prompts, theme: Theme) -> App {
         let prompts = Arc::new(prompts);
-        let engine = Engine::new(prompts.clone(), bank.config.clone());
+        let engine = Engine::new(prompts.clone(), bank.config.clone(), bank.root.clone());
         let mut stories = bank.stories;
         stories.sort_by(|a, b| a.path.cmp(&b.path));
         let pending = recovery::pending(&bank.root);

@@ -153,38 +153,43 @@ fn story_row(app: &App, story: &Story, width: usize) -> Line<'static> {
     )));
     match analysis {
         Some(analysis) => {
-            let reads = analysis
-                .reads_at
-                .map_or("none".to_string(), |r| r.as_str().to_string());
-            let style = theme.reading_text(analysis.reads_at);
-            let style = if analysis
-                .reads_at
-                .map(|r| Some(r) != target.map(crate::prompts::Reading::of_level))
-                .unwrap_or(false)
-            {
-                style.add_modifier(Modifier::BOLD)
-            } else {
-                style
+            let reads = match analysis.reads_at {
+                Some(crate::prompts::Reading::BelowL6) => "<L6",
+                Some(reading) => reading.as_str(),
+                None => "—",
             };
-            spans.push(Span::styled(format!("→{reads:<8}"), style));
-            let errors = analysis.count(Severity::Error);
-            let warnings = analysis.count(Severity::Warning);
-            let infos = analysis.count(Severity::Info);
+            let off_target = analysis
+                .reads_at
+                .is_some_and(|r| Some(r) != target.map(crate::prompts::Reading::of_level));
+            let mut style = theme.reading_text(analysis.reads_at);
+            if off_target {
+                style = style.add_modifier(Modifier::BOLD);
+            }
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(format!("{reads:<4}"), style));
             let counts = [
-                (errors, "E", theme.severity(Severity::Error)),
-                (warnings, "W", theme.severity(Severity::Warning)),
-                (infos, "i", theme.severity(Severity::Info)),
+                (Severity::Error, "E"),
+                (Severity::Warning, "W"),
+                (Severity::Info, "i"),
             ];
-            for (count, letter, style) in counts {
+            for (severity, letter) in counts {
+                let count = analysis.count(severity);
                 if count > 0 {
-                    spans.push(Span::styled(format!("{count}{letter}"), style));
+                    let shown = if count > 9 {
+                        "+".to_string()
+                    } else {
+                        count.to_string()
+                    };
+                    spans.push(Span::styled(
+                        format!("{letter}{shown} "),
+                        theme.severity(severity),
+                    ));
                 } else {
-                    spans.push(Span::styled(" ·", theme.dim()));
+                    spans.push(Span::styled(" · ", theme.dim()));
                 }
-                spans.push(Span::raw(" "));
             }
         }
-        None => spans.push(Span::styled("→…        ·  ·  · ", theme.dim())),
+        None => spans.push(Span::styled(" …    ·  ·  · ", theme.dim())),
     }
     let used: usize = spans.iter().map(|s| s.width()).sum::<usize>() + 2;
     spans.push(Span::raw(clip(
@@ -285,10 +290,7 @@ fn meta_line(app: &App, story: &Story, analysis: Option<&StoryAnalysis>) -> Line
         None => spans.push(Span::styled("…", theme.dim())),
     }
     spans.push(Span::styled(
-        format!(
-            " · {words} words · {minutes:.1} min · {}",
-            super::super::app::display_name(&story.path)
-        ),
+        format!(" · {words} words · {minutes:.1} min spoken"),
         theme.dim(),
     ));
     Line::from(spans)

@@ -1,0 +1,70 @@
+//! GitHub Actions workflow commands: `::warning file=..,line=..::message` annotate the
+//! pull request's diff.
+
+use std::fmt::Write;
+
+use super::display_path;
+use crate::config::Severity;
+use crate::lint::Report;
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    for error in &report.errors {
+        let _ = writeln!(
+            out,
+            "::error file={},line={},col={},title={}::{}",
+            property(&display_path(&error.path)),
+            error.line,
+            error.column,
+            property("starbank: file does not load"),
+            data(&error.message)
+        );
+    }
+    for diagnostic in report.diagnostics() {
+        let command = match diagnostic.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let mut properties = format!("file={}", property(&display_path(&diagnostic.path)));
+        if let Some(at) = diagnostic.location {
+            let _ = write!(properties, ",line={},col={}", at.line, at.column);
+            if at.end_line == at.line {
+                let _ = write!(properties, ",endColumn={}", at.end_column);
+            } else {
+                let _ = write!(properties, ",endLine={}", at.end_line);
+            }
+        }
+        let title = format!("{} ({})", diagnostic.code, diagnostic.name);
+        let _ = writeln!(
+            out,
+            "::{command} {properties},title={}::{}",
+            property(&title),
+            data(&diagnostic.message)
+        );
+    }
+    out
+}
+
+/// Escapes a workflow command's message (the runner's `escapeData`).
+fn data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value (the runner's `escapeProperty`).
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_follow_the_runner() {
+        assert_eq!(data("50% of a\nb"), "50%25 of a%0Ab");
+        assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

@@ -1,0 +1,176 @@
+//! `lint --format json`: the stable contract in DESIGN.md. Field names and order are part
+//! of the contract; add fields only at the end of an object.
+
+use serde::Serialize;
+
+use super::display_path;
+use crate::lint::{Diagnostic, Report};
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    stories: Vec<StoryOut<'a>>,
+    bank: BankOut,
+    errors: Vec<ErrorOut<'a>>,
+    summary: SummaryOut,
+}
+
+#[derive(Serialize)]
+struct StoryOut<'a> {
+    id: &'a str,
+    path: String,
+    level: Option<&'static str>,
+    reads_at: Option<&'static str>,
+    figures: Vec<FigureOut<'a>>,
+    diagnostics: Vec<DiagnosticOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct FigureOut<'a> {
+    kind: &'static str,
+    value: serde_json::Number,
+    text: &'a str,
+    section: &'static str,
+    line: usize,
+    column: usize,
+    reads_at: &'static str,
+}
+
+#[derive(Serialize)]
+struct DiagnosticOut<'a> {
+    code: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+#[derive(Serialize)]
+struct BankOut {
+    diagnostics: Vec<BankDiagnosticOut>,
+}
+
+/// A bank finding may be about one story (then it has its path and place) or the bank.
+#[derive(Serialize)]
+struct BankDiagnosticOut {
+    code: &'static str,
+    severity: &'static str,
+    message: String,
+    path: String,
+    line: Option<usize>,
+    column: Option<usize>,
+    end_line: Option<usize>,
+    end_column: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct ErrorOut<'a> {
+    path: String,
+    line: usize,
+    column: usize,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct SummaryOut {
+    stories: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+pub fn render(report: &Report) -> String {
+    let summary = report.summary();
+    let output = Output {
+        version: 1,
+        stories: report.stories.iter().map(story).collect(),
+        bank: BankOut {
+            diagnostics: report.bank.iter().map(bank_diagnostic).collect(),
+        },
+        errors: report
+            .errors
+            .iter()
+            .map(|error| ErrorOut {
+                path: display_path(&error.path),
+                line: error.line,
+                column: error.column,
+                message: &error.message,
+            })
+            .collect(),
+        summary: SummaryOut {
+            stories: summary.stories,
+            errors: summary.errors,
+            warnings: summary.warnings,
+            infos: summary.infos,
+        },
+    };
+    let mut text = serde_json::to_string_pretty(&output).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn story(report: &crate::lint::StoryReport) -> StoryOut<'_> {
+    StoryOut {
+        id: &report.id,
+        path: display_path(&report.path),
+        level: report.level.map(|l| l.as_str()),
+        reads_at: report.reads_at.map(|r| r.as_str()),
+        figures: report
+            .figures
+            .iter()
+            .map(|figure| FigureOut {
+                kind: figure.kind().as_str(),
+                value: number(figure.figure.value),
+                text: &figure.text,
+                section: figure.section.as_str(),
+                line: figure.line,
+                column: figure.column,
+                reads_at: figure.reads_at.as_str(),
+            })
+            .collect(),
+        diagnostics: report.diagnostics.iter().map(diagnostic).collect(),
+    }
+}
+
+fn diagnostic(diagnostic: &Diagnostic) -> DiagnosticOut<'_> {
+    let at = diagnostic.location.unwrap_or(crate::lint::Location {
+        line: 1,
+        column: 1,
+        end_line: 1,
+        end_column: 1,
+    });
+    DiagnosticOut {
+        code: diagnostic.code,
+        severity: diagnostic.severity.as_str(),
+        message: &diagnostic.message,
+        line: at.line,
+        column: at.column,
+        end_line: at.end_line,
+        end_column: at.end_column,
+    }
+}
+
+fn bank_diagnostic(diagnostic: &Diagnostic) -> BankDiagnosticOut {
+    let at = diagnostic.location;
+    BankDiagnosticOut {
+        code: diagnostic.code,
+        severity: diagnostic.severity.as_str(),
+        message: diagnostic.message.clone(),
+        path: display_path(&diagnostic.path),
+        line: at.map(|a| a.line),
+        column: at.map(|a| a.column),
+        end_line: at.map(|a| a.end_line),
+        end_column: at.map(|a| a.end_column),
+    }
+}
+
+/// Whole values print as integers (`14`, `3000000`), fractions as decimals (`0.75`).
+fn number(value: f64) -> serde_json::Number {
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        serde_json::Number::from(value as i64)
+    } else {
+        serde_json::Number::from_f64(value).unwrap_or_else(|| serde_json::Number::from(0))
+    }
+}

@@ -1,0 +1,103 @@
+//! SARIF 2.1.0, as GitHub code scanning accepts it: one run, the rules with their
+//! explanations, one result per finding. Columns are Unicode code points (`columnKind`),
+//! the same columns every other format prints.
+
+use serde_json::{json, Value};
+
+use super::display_path;
+use crate::config::Severity;
+use crate::lint::{Diagnostic, Report, RULES};
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+const LOAD_RULE: &str = "load-error";
+
+pub fn render(report: &Report) -> String {
+    let mut rules: Vec<Value> = RULES
+        .iter()
+        .map(|rule| {
+            json!({
+                "id": rule.code,
+                "name": rule.name,
+                "shortDescription": {"text": rule.summary()},
+                "fullDescription": {"text": rule.explanation_text()},
+                "help": {"text": format!("starbank explain {}", rule.code)},
+                "defaultConfiguration": {"level": level(rule.severity)},
+            })
+        })
+        .collect();
+    rules.push(json!({
+        "id": LOAD_RULE,
+        "name": "load-error",
+        "shortDescription": {"text": "A story file does not load"},
+        "fullDescription": {"text": "The file could not be read or parsed as a story; it was not linted."},
+        "defaultConfiguration": {"level": "error"},
+    }));
+    let mut results: Vec<Value> = report
+        .errors
+        .iter()
+        .map(|error| {
+            json!({
+                "ruleId": LOAD_RULE,
+                "ruleIndex": RULES.len(),
+                "level": "error",
+                "message": {"text": error.message},
+                "locations": [location(&display_path(&error.path), Some((error.line, error.column, error.end_line, error.end_column)))],
+            })
+        })
+        .collect();
+    results.extend(report.diagnostics().map(result));
+    let sarif = json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "starbank",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    let mut text = serde_json::to_string_pretty(&sarif).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn result(diagnostic: &Diagnostic) -> Value {
+    let index = RULES
+        .iter()
+        .position(|rule| rule.code == diagnostic.code)
+        .unwrap_or(0);
+    let region = diagnostic
+        .location
+        .map(|at| (at.line, at.column, at.end_line, at.end_column));
+    json!({
+        "ruleId": diagnostic.code,
+        "ruleIndex": index,
+        "level": level(diagnostic.severity),
+        "message": {"text": diagnostic.message},
+        "locations": [location(&display_path(&diagnostic.path), region)],
+    })
+}
+
+fn location(uri: &str, region: Option<(usize, usize, usize, usize)>) -> Value {
+    let mut physical = json!({"artifactLocation": {"uri": uri}});
+    if let Some((line, column, end_line, end_column)) = region {
+        physical["region"] = json!({
+            "startLine": line.max(1),
+            "startColumn": column.max(1),
+            "endLine": end_line.max(line).max(1),
+            "endColumn": end_column.max(1),
+        });
+    }
+    json!({"physicalLocation": physical})
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}

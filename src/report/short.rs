@@ -1,0 +1,40 @@
+//! `path:line:col: severity[CODE] message`: the format editors' quickfix lists read.
+
+use std::fmt::Write;
+
+use super::display_path;
+use crate::lint::Report;
+use crate::snippet::sanitize;
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    for error in &report.errors {
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: error[load] {}",
+            display_path(&error.path),
+            error.line,
+            error.column,
+            sanitize(&error.message)
+        );
+    }
+    for diagnostic in report.diagnostics() {
+        let place = match diagnostic.location {
+            Some(at) => format!(
+                "{}:{}:{}",
+                display_path(&diagnostic.path),
+                at.line,
+                at.column
+            ),
+            None => display_path(&diagnostic.path),
+        };
+        let _ = writeln!(
+            out,
+            "{place}: {}[{}] {}",
+            diagnostic.severity.as_str(),
+            diagnostic.code,
+            sanitize(&diagnostic.message)
+        );
+    }
+    out
+}

@@ -1,0 +1,406 @@
+//! `starbank lint` driven as a user runs it: the built binary on the bundled bank and on
+//! broken banks, every output format, exit statuses.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn starbank() -> Command {
+    let mut command = Command::cargo_bin("starbank").expect("binary builds");
+    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    command.env_remove("NO_COLOR");
+    command
+}
+
+fn lint_output(args: &[&str]) -> (String, i32) {
+    let output = starbank().arg("lint").args(args).output().expect("runs");
+    (
+        String::from_utf8(output.stdout).expect("utf-8 output"),
+        output.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn human_output_on_the_example_bank() {
+    let (text, status) = lint_output(&["stories"]);
+    assert_eq!(status, 1, "the example bank has warnings on purpose");
+    assert!(!text.contains('\x1b'), "no colour when piped");
+    insta::assert_snapshot!("human", text);
+}
+
+#[test]
+fn short_output_on_the_example_bank() {
+    let (text, _) = lint_output(&["stories", "--format", "short"]);
+    for line in text.lines() {
+        let (place, rest) = line.split_once(": ").expect("path:line:col: ...");
+        assert!(place.starts_with("stories"), "{line}");
+        assert!(rest.contains('[') && rest.contains(']'), "{line}");
+    }
+    insta::assert_snapshot!("short", text);
+}
+
+#[test]
+fn github_output_on_the_example_bank() {
+    let (text, _) = lint_output(&["stories", "--format", "github"]);
+    for line in text.lines() {
+        assert!(
+            line.starts_with("::warning ")
+                || line.starts_with("::error ")
+                || line.starts_with("::notice "),
+            "{line}"
+        );
+        assert!(line.contains("::"), "{line}");
+    }
+    insta::assert_snapshot!("github", text);
+}
+
+#[test]
+fn sarif_output_on_the_example_bank() {
+    let (text, _) = lint_output(&["stories", "--format", "sarif"]);
+    let sarif: Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    for result in run["results"].as_array().unwrap() {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(
+            rules[index]["id"], result["ruleId"],
+            "ruleIndex points at its rule"
+        );
+        assert!(["error", "warning", "note"].contains(&result["level"].as_str().unwrap()));
+        let location = &result["locations"][0]["physicalLocation"];
+        assert!(location["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap()
+            .starts_with("stories/"));
+    }
+    insta::assert_snapshot!("sarif", text);
+}
+
+/// Checks `value` against the DESIGN.md lint JSON contract, key by key. (Key order is
+/// not checked: JSON objects are unordered, and serde_json's `Value` sorts keys.)
+fn validate_contract(value: &Value) {
+    let keys =
+        |v: &Value| -> Vec<String> { v.as_object().expect("an object").keys().cloned().collect() };
+    let sorted = |names: &[&str]| -> Vec<String> {
+        let mut names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        names.sort();
+        names
+    };
+    assert_eq!(
+        keys(value),
+        sorted(&["version", "stories", "bank", "errors", "summary"])
+    );
+    assert_eq!(value["version"], 1);
+    for story in value["stories"].as_array().unwrap() {
+        assert_eq!(
+            keys(story),
+            sorted(&["id", "path", "level", "reads_at", "figures", "diagnostics"])
+        );
+        assert!(story["id"].is_string() && story["path"].is_string());
+        assert!(["L6", "L7"].contains(&story["level"].as_str().unwrap()));
+        assert!(
+            story["reads_at"].is_null()
+                || ["below-L6", "L6", "L7"].contains(&story["reads_at"].as_str().unwrap())
+        );
+        for figure in story["figures"].as_array().unwrap() {
+            assert_eq!(
+                keys(figure),
+                sorted(&["kind", "value", "text", "section", "line", "column", "reads_at"])
+            );
+            assert!(figure["value"].is_number() && figure["text"].is_string());
+            assert!(["situation", "task", "action", "result"]
+                .contains(&figure["section"].as_str().unwrap()));
+            assert!(
+                figure["line"].as_u64().unwrap() >= 1 && figure["column"].as_u64().unwrap() >= 1
+            );
+            assert!(["below-L6", "L6", "L7"].contains(&figure["reads_at"].as_str().unwrap()));
+        }
+        for diagnostic in story["diagnostics"].as_array().unwrap() {
+            assert_eq!(
+                keys(diagnostic),
+                sorted(&[
+                    "code",
+                    "severity",
+                    "message",
+                    "line",
+                    "column",
+                    "end_line",
+                    "end_column"
+                ])
+            );
+            assert!(
+                ["error", "warning", "info"].contains(&diagnostic["severity"].as_str().unwrap())
+            );
+        }
+    }
+    assert!(value["bank"]["diagnostics"].is_array());
+    for error in value["errors"].as_array().unwrap() {
+        assert_eq!(keys(error), sorted(&["path", "line", "column", "message"]));
+    }
+    assert_eq!(
+        keys(&value["summary"]),
+        sorted(&["stories", "errors", "warnings", "infos"])
+    );
+}
+
+#[test]
+fn json_output_matches_the_contract() {
+    let (text, _) = lint_output(&["stories", "--format", "json"]);
+    let value: Value = serde_json::from_str(&text).expect("valid JSON");
+    validate_contract(&value);
+    let stories = value["stories"].as_array().unwrap();
+    assert_eq!(value["summary"]["stories"], stories.len());
+    // Each figure's line and column point at its text in the file.
+    for story in stories {
+        let source = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(story["path"].as_str().unwrap()),
+        )
+        .unwrap();
+        for figure in story["figures"].as_array().unwrap() {
+            let line = source
+                .lines()
+                .nth(figure["line"].as_u64().unwrap() as usize - 1)
+                .unwrap();
+            let from: String = line
+                .chars()
+                .skip(figure["column"].as_u64().unwrap() as usize - 1)
+                .collect();
+            let text = figure["text"].as_str().unwrap();
+            // Escapes in the file can differ from the decoded text; the first word matches.
+            let first_word = text.split_whitespace().next().unwrap();
+            assert!(from.starts_with(first_word), "{text:?} not at {from:?}");
+        }
+    }
+}
+
+fn story_json<'a>(value: &'a Value, id: &str) -> &'a Value {
+    value["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == id)
+        .unwrap_or_else(|| panic!("no story {id}"))
+}
+
+fn story_codes(value: &Value, id: &str) -> Vec<String> {
+    story_json(value, id)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_example_bank_produces_the_findings_it_was_written_for() {
+    let (text, _) = lint_output(&["stories", "--format", "json"]);
+    let value: Value = serde_json::from_str(&text).unwrap();
+    // The L7 story whose figures read L6.
+    let storefront = story_json(&value, "l7-storefront-performance-direction");
+    assert_eq!(storefront["reads_at"], "L6");
+    assert!(
+        story_codes(&value, "l7-storefront-performance-direction").contains(&"SC009".to_string())
+    );
+    // The L6 story that over-claims.
+    let platform = story_json(&value, "company-wide-data-platform");
+    assert_eq!(platform["reads_at"], "L7");
+    assert!(story_codes(&value, "company-wide-data-platform").contains(&"SC010".to_string()));
+    // The story with no figures.
+    assert!(story_json(&value, "pricing-change-safety")["reads_at"].is_null());
+    assert!(story_codes(&value, "pricing-change-safety").contains(&"SC011".to_string()));
+    // Good stories are clean.
+    for good in [
+        "payments-oncall-turnaround",
+        "checkout-api-design-conflict",
+        "commerce-org-ownership-culture",
+        "warehouse-migration-vp-disagreement",
+        "search-cluster-consolidation",
+    ] {
+        assert_eq!(story_codes(&value, good), Vec::<String>::new(), "{good}");
+        assert_eq!(
+            story_json(&value, good)["reads_at"],
+            story_json(&value, good)["level"],
+            "{good}"
+        );
+    }
+}
+
+#[test]
+fn fail_on_sets_the_exit_status() {
+    assert_eq!(lint_output(&["stories", "--fail-on", "error"]).1, 0);
+    assert_eq!(lint_output(&["stories", "--fail-on", "warning"]).1, 1);
+}
+
+#[test]
+fn level_judges_every_story_at_that_level() {
+    let (text, _) = lint_output(&["stories", "--format", "json", "--level", "L7"]);
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert!(value["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["level"] == "L7"));
+    assert!(story_codes(&value, "payments-oncall-turnaround").contains(&"SC009".to_string()));
+}
+
+#[test]
+fn a_broken_file_exits_2_and_the_rest_are_still_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = dir.path().join("bank");
+    std::fs::create_dir(&bank).unwrap();
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("stories")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), bank.join(entry.file_name())).unwrap();
+    }
+    std::fs::write(
+        bank.join("broken.ron"),
+        "(\n    title: \"Broken\",\n    level: L9,\n)\n",
+    )
+    .unwrap();
+    let output = starbank()
+        .args(["lint", "--format", "json"])
+        .arg(&bank)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let value: Value = serde_json::from_slice(&output.stdout).unwrap();
+    validate_contract(&value);
+    assert_eq!(value["stories"].as_array().unwrap().len(), 15);
+    let error = &value["errors"][0];
+    assert!(error["path"].as_str().unwrap().ends_with("broken.ron"));
+    assert_eq!(
+        (error["line"].as_u64(), error["column"].as_u64()),
+        (Some(3), Some(12))
+    );
+    // Human output shows the frame too.
+    let output = starbank().arg("lint").arg(&bank).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("broken.ron:3:12"), "{text}");
+    assert!(text.contains("1 file did not load"), "{text}");
+}
+
+#[test]
+fn a_bad_config_is_reported_like_a_story_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/payments-oncall-turnaround.ron"),
+        dir.path().join("story.ron"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("starbank.ron"),
+        "(\n    disable: [\"SC0001\"],\n)\n",
+    )
+    .unwrap();
+    let output = starbank().arg("lint").arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("`SC0001` names no lint rule"), "{text}");
+    assert!(text.contains("starbank.ron:2:16"), "{text}");
+
+    std::fs::write(
+        dir.path().join("starbank.ron"),
+        "(\n    words_per_minut: 150,\n)\n",
+    )
+    .unwrap();
+    let output = starbank().arg("lint").arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("starbank.ron:2:5"), "{text}");
+    assert!(text.contains("words_per_minute"), "{text}");
+}
+
+#[test]
+fn lint_single_files_skips_bank_rules() {
+    let (text, status) = lint_output(&[
+        "stories/payments-oncall-turnaround.ron",
+        "--format",
+        "short",
+    ]);
+    assert_eq!(status, 0, "{text}");
+    assert!(!text.contains("BK001"), "{text}");
+}
+
+#[test]
+fn explain_prints_a_rule_and_suggests_on_typos() {
+    let output = starbank().args(["explain", "SC001"]).output().unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("SC001 team-size-below-level"), "{text}");
+    assert!(text.contains("document 001"), "{text}");
+    let output = starbank().args(["explain", "SC0O1"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8(output.stderr)
+        .unwrap()
+        .contains("did you mean"));
+    let output = starbank().arg("explain").output().unwrap();
+    let list = String::from_utf8(output.stdout).unwrap();
+    for code in ["SC001", "SC011", "ST001", "ST009", "BK001", "BK002"] {
+        assert!(list.contains(code), "{code} missing from the list");
+    }
+}
+
+#[test]
+fn explain_reads_at_documents_the_combining_rule() {
+    let output = starbank().args(["explain", "SC009"]).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("more than half"), "{text}");
+    assert!(text.contains("largest figure"), "{text}");
+}
+
+#[test]
+fn watch_relints_when_a_story_changes() {
+    use std::io::Read;
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("story.ron");
+    let original = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/payments-oncall-turnaround.ron"),
+    )
+    .unwrap();
+    std::fs::write(&story, &original).unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("starbank"))
+        .args(["lint", "--watch", "--format", "short"])
+        .arg(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buffer = [0u8; 4096];
+        while let Ok(read) = stdout.read(&mut buffer) {
+            if read == 0 || sender.send(buffer[..read].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = String::new();
+    let mut wait_for = |needle: &str, count: usize| {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while seen.matches(needle).count() < count && Instant::now() < deadline {
+            if let Ok(bytes) = receiver.recv_timeout(Duration::from_millis(100)) {
+                seen.push_str(&String::from_utf8_lossy(&bytes));
+            }
+        }
+        seen.clone()
+    };
+    let first = wait_for("watching", 1);
+    assert!(first.contains("watching"), "{first}");
+    assert!(!first.contains("SC002"), "{first}");
+    // Over-claim: the linter must notice without being asked again.
+    std::fs::write(
+        &story,
+        original.replace("a team of 14 engineers", "an org of 400 engineers"),
+    )
+    .unwrap();
+    let second = wait_for("watching", 2);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(second.contains("SC002"), "{second}");
+}
