@@ -14,6 +14,7 @@ pub mod config;
 pub mod error;
 pub mod figures;
 pub mod generate;
+pub mod index;
 pub mod lint;
 pub mod prompts;
 pub mod report;

@@ -72,6 +72,12 @@ pub enum Command {
     },
     /// Open the workbench: draft, search and check stories (also what `starbank` alone does)
     Tui,
+    /// Find the stories that answer a question, ranked, with the passage that matched
+    Search(super::search::SearchArgs),
+    /// Map each question of a level to its best stories, and each story to its questions
+    Map(super::map::MapArgs),
+    /// The bank against a level's questions, as a matrix; then the gaps and overused stories
+    Coverage(super::coverage::CoverageArgs),
 }
 
 pub use crate::report::Format as ReportFormat;

@@ -3,10 +3,13 @@
 
 pub mod args;
 mod check;
+mod coverage;
 mod explain;
 mod lint;
+mod map;
 mod output;
 mod questions;
+mod search;
 mod tui;
 
 use std::path::PathBuf;
@@ -43,6 +46,9 @@ pub fn run(cli: Cli) -> ExitCode {
             },
         ),
         Some(Command::Explain { rule, all }) => explain::run(rule.as_deref(), *all),
+        Some(Command::Search(args)) => search::run(&cli, args),
+        Some(Command::Map(args)) => map::run(&cli, args),
+        Some(Command::Coverage(args)) => coverage::run(&cli, args),
         Some(Command::Tui) | None => tui::run(&cli),
     };
     ExitCode::from(code)

@@ -12,6 +12,10 @@ use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::Arc;
 
 use crate::config::{Config, Severity};
+use crate::index::map::BEST_PER_STORY;
+use crate::index::{
+    map_bank, overused_stories, uncovered_questions, SearchQuery, StoryIndex, ADEQUATE,
+};
 use crate::lint::{Diagnostic, Linter, StoryReport};
 use crate::prompts::{Prompts, Reading};
 use crate::source::StringLiteral;
@@ -93,12 +97,16 @@ pub struct StoryHit {
 pub struct BankAnalysis {
     pub stories: HashMap<PathBuf, StoryAnalysis>,
     pub findings: Vec<Finding>,
-    /// Question id -> stories, best first.
+    /// Question id -> stories, explicit links first, then by strength.
     pub by_question: HashMap<String, Vec<StoryScore>>,
+    /// Questions with no adequate story.
+    pub uncovered: Vec<String>,
+    /// Stories that are the best answer to too many questions, with how many.
+    pub overused: Vec<(PathBuf, usize)>,
 }
 
-/// The score from which a story counts as an adequate answer to a question.
-pub const COVERED: f32 = 0.5;
+/// The strength from which a story counts as an adequate answer to a question.
+pub const COVERED: f32 = ADEQUATE;
 
 /// What the workbench asks the worker.
 #[derive(Debug, Clone)]
@@ -110,6 +118,8 @@ pub enum Request {
     },
     /// Analyse one story (a draft while editing, or a file that changed).
     Story { generation: u64, story: Box<Story> },
+    /// A story file is gone.
+    Removed { id: String },
     /// Free-text search over the stories.
     Search {
         generation: u64,
@@ -143,57 +153,67 @@ pub enum Response {
     },
 }
 
-/// The analysis state: the linter, and the index of the last bank it saw.
+/// The analysis state: the linter, and the search index of the bank as last seen.
 pub struct Engine {
     prompts: Arc<Prompts>,
+    config: Config,
     linter: Linter,
     root: PathBuf,
-    stories: Arc<Vec<Story>>,
-    fallback: fallback::Index,
+    index: Option<StoryIndex>,
+    /// Story id -> path, for the index's answers (which name stories by id).
+    paths: HashMap<String, PathBuf>,
 }
 
 impl Engine {
     pub fn new(prompts: Arc<Prompts>, config: Config, root: PathBuf) -> Engine {
         Engine {
             linter: Linter::new(&prompts, &config),
-            fallback: fallback::Index::default(),
             prompts,
+            config,
             root,
-            stories: Arc::new(Vec::new()),
+            index: None,
+            paths: HashMap::new(),
         }
     }
 
     pub fn analyse_bank(&mut self, stories: Arc<Vec<Story>>) -> BankAnalysis {
-        self.fallback = fallback::Index::build(&stories);
-        self.stories = stories;
-        let mut by_question: HashMap<String, Vec<StoryScore>> = HashMap::new();
-        for question in &self.prompts.questions {
-            let mut ranked: Vec<StoryScore> = self
-                .stories
-                .iter()
-                .enumerate()
-                .map(|(i, story)| StoryScore {
-                    path: story.path.clone(),
-                    score: self.fallback.question_score(question, i),
-                    linked: story.questions.iter().any(|q| q == &question.id),
-                })
-                .filter(|s| s.linked || s.score > 0.0)
-                .collect();
-            ranked.sort_by(|a, b| b.linked.cmp(&a.linked).then(b.score.total_cmp(&a.score)));
-            ranked.truncate(10);
-            by_question.insert(question.id.clone(), ranked);
-        }
+        self.paths = stories
+            .iter()
+            .map(|s| (s.id.clone(), s.path.clone()))
+            .collect();
+        // An index failure is a tantivy defect, not bad input: the workbench keeps working
+        // without search rather than stop.
+        self.index = StoryIndex::build(&stories, &self.prompts).ok();
+        let map = self
+            .index
+            .as_ref()
+            .map(|index| map_bank(index, &stories, &self.prompts, None));
         let report = self
             .linter
-            .lint_stories(&self.root, &self.stories, Vec::new(), true);
+            .lint_stories(&self.root, &stories, Vec::new(), true);
         let mut analyses: HashMap<PathBuf, StoryAnalysis> = HashMap::new();
-        for (story, story_report) in self.stories.iter().zip(report.stories) {
-            let analysis = self.story_analysis(story, story_report);
+        for (story, story_report) in stories.iter().zip(report.stories) {
+            let questions = map
+                .as_ref()
+                .and_then(|map| map.stories.iter().find(|s| s.story_id == story.id))
+                .map(|matches| {
+                    matches
+                        .best
+                        .iter()
+                        .map(|q| QuestionScore {
+                            question: q.question_id.clone(),
+                            score: q.score,
+                            linked: q.linked,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let analysis = story_analysis(story, story_report, questions);
             analyses.insert(story.path.clone(), analysis);
         }
         let mut findings = Vec::new();
         for diagnostic in &report.bank {
-            match self.stories.iter().find(|s| s.path == diagnostic.path) {
+            match stories.iter().find(|s| s.path == diagnostic.path) {
                 // A bank finding about one story (a duplicate title) shows with that story.
                 Some(story) => {
                     if let Some(analysis) = analyses.get_mut(&story.path) {
@@ -203,64 +223,139 @@ impl Engine {
                 None => findings.push(finding(None, diagnostic)),
             }
         }
+        let mut by_question: HashMap<String, Vec<StoryScore>> = HashMap::new();
+        let mut uncovered = Vec::new();
+        let mut overused = Vec::new();
+        if let Some(map) = &map {
+            for question in &map.questions {
+                let ranked = question
+                    .ranked
+                    .iter()
+                    .filter(|m| m.linked || m.score > 0.0)
+                    .filter_map(|m| {
+                        Some(StoryScore {
+                            path: self.paths.get(&m.story_id)?.clone(),
+                            score: m.score,
+                            linked: m.linked,
+                        })
+                    })
+                    .collect();
+                by_question.insert(question.question_id.clone(), ranked);
+            }
+            uncovered = uncovered_questions(map)
+                .into_iter()
+                .map(|q| q.question_id)
+                .collect();
+            overused = overused_stories(map, self.config.max_questions_per_story)
+                .into_iter()
+                .map(|s| (s.path, s.questions.len()))
+                .collect();
+        }
         BankAnalysis {
             stories: analyses,
             findings,
             by_question,
+            uncovered,
+            overused,
         }
     }
 
-    pub fn analyse_story(&self, story: &Story) -> StoryAnalysis {
-        self.story_analysis(story, self.linter.lint_story(story))
+    /// Lints one story and ranks the questions it answers. The index takes the story's text
+    /// too, so searches see what the user sees.
+    pub fn analyse_story(&mut self, story: &Story) -> StoryAnalysis {
+        let report = self.linter.lint_story(story);
+        self.paths.insert(story.id.clone(), story.path.clone());
+        let mut questions = Vec::new();
+        if let Some(index) = &mut self.index {
+            if index.update_story(story).is_ok() {
+                for question in &self.prompts.questions {
+                    let linked = story.questions.iter().any(|q| q == &question.id);
+                    let score = index
+                        .question_strengths(&question.id)
+                        .get(&story.id)
+                        .copied()
+                        .unwrap_or(0.0);
+                    if linked || score >= ADEQUATE {
+                        questions.push(QuestionScore {
+                            question: question.id.clone(),
+                            score,
+                            linked,
+                        });
+                    }
+                }
+            }
+        }
+        questions.sort_by(|a, b| b.linked.cmp(&a.linked).then(b.score.total_cmp(&a.score)));
+        questions.truncate(BEST_PER_STORY.max(5));
+        story_analysis(story, report, questions)
     }
 
-    fn story_analysis(&self, story: &Story, report: StoryReport) -> StoryAnalysis {
-        let terms = fallback::story_terms(story);
-        let mut questions: Vec<QuestionScore> = self
-            .prompts
-            .questions
-            .iter()
-            .map(|question| QuestionScore {
-                question: question.id.clone(),
-                score: fallback::score_terms(question, &terms),
-                linked: story.questions.iter().any(|q| q == &question.id),
-            })
-            .filter(|q| q.linked || q.score > 0.0)
-            .collect();
-        questions.sort_by(|a, b| b.linked.cmp(&a.linked).then(b.score.total_cmp(&a.score)));
-        questions.truncate(5);
-        StoryAnalysis {
-            reads_at: report.reads_at,
-            figures: report
-                .figures
-                .into_iter()
-                .map(|figure| FigureMark {
-                    section: figure.section,
-                    kind: figure.figure.kind.as_str(),
-                    decoded: figure.decoded,
-                    text: figure.text,
-                    reading: figure.reads_at,
-                })
-                .collect(),
-            findings: report
-                .diagnostics
-                .iter()
-                .map(|d| finding(Some(story), d))
-                .collect(),
-            questions,
+    /// Forgets a story that is gone from disk.
+    pub fn remove_story(&mut self, id: &str) {
+        if let Some(index) = &mut self.index {
+            let _ = index.remove_story(id);
         }
     }
 
     pub fn search(&self, text: &str, level: Option<Level>) -> Vec<StoryHit> {
-        self.fallback.search(&self.stories, text, level, 50)
+        let query = SearchQuery {
+            level,
+            limit: 50,
+            ..SearchQuery::text(text)
+        };
+        self.hits(&query)
     }
 
     pub fn question_stories(&self, question: &str) -> Vec<StoryHit> {
-        let Some(question) = self.prompts.question(question) else {
+        let query = SearchQuery {
+            limit: 20,
+            ..SearchQuery::question(question)
+        };
+        self.hits(&query)
+    }
+
+    fn hits(&self, query: &SearchQuery) -> Vec<StoryHit> {
+        let Some(index) = &self.index else {
             return Vec::new();
         };
-        let text = format!("{} {}", question.text, question.keywords.join(" "));
-        self.fallback.search(&self.stories, &text, None, 20)
+        index
+            .search(query)
+            .into_iter()
+            .map(|hit| StoryHit {
+                path: self.paths.get(&hit.id).cloned().unwrap_or(hit.path),
+                score: hit.strength,
+                snippet: hit.snippet,
+                highlights: hit.highlights,
+                matched_terms: hit.matched_terms,
+            })
+            .collect()
+    }
+}
+
+fn story_analysis(
+    story: &Story,
+    report: StoryReport,
+    questions: Vec<QuestionScore>,
+) -> StoryAnalysis {
+    StoryAnalysis {
+        reads_at: report.reads_at,
+        figures: report
+            .figures
+            .into_iter()
+            .map(|figure| FigureMark {
+                section: figure.section,
+                kind: figure.figure.kind.as_str(),
+                decoded: figure.decoded,
+                text: figure.text,
+                reading: figure.reads_at,
+            })
+            .collect(),
+        findings: report
+            .diagnostics
+            .iter()
+            .map(|d| finding(Some(story), d))
+            .collect(),
+        questions,
     }
 }
 
@@ -391,6 +486,7 @@ fn serve(mut engine: Engine, requests: Receiver<Request>, replies: Sender<Reply>
                     stories.retain(|(_, s)| s.path != story.path);
                     stories.push((generation, story));
                 }
+                Request::Removed { id } => engine.remove_story(&id),
                 Request::Search {
                     generation,
                     text,
@@ -435,164 +531,6 @@ fn serve(mut engine: Engine, requests: Receiver<Request>, replies: Sender<Reply>
         if replies.send(Reply::Done(count)).is_err() {
             return;
         }
-    }
-}
-
-/// A stand-in for the search index until `starbank::index` lands: term overlap scoring.
-mod fallback {
-    use std::collections::{HashMap, HashSet};
-    use std::ops::Range;
-
-    use crate::prompts::Question;
-    use crate::story::{Level, Story};
-
-    use super::StoryHit;
-
-    const STOP: &[&str] = &[
-        "the", "and", "for", "you", "your", "how", "did", "tell", "about", "time", "when", "what",
-        "with", "that", "this", "describe", "was", "were", "our", "had", "have", "from", "into",
-        "a", "an", "of", "to", "in", "on", "me", "i", "my", "it", "its", "we", "us", "at", "by",
-        "or", "as", "be", "is", "are", "which", "who", "why", "give", "example",
-    ];
-
-    pub fn stem(word: &str) -> String {
-        let word = word.to_lowercase();
-        for suffix in ["ing", "ed", "es", "s"] {
-            if word.len() > suffix.len() + 3 && word.ends_with(suffix) {
-                return word[..word.len() - suffix.len()].to_string();
-            }
-        }
-        word
-    }
-
-    pub fn words(text: &str) -> impl Iterator<Item = (Range<usize>, String)> + '_ {
-        let mut start = None;
-        let mut out = Vec::new();
-        for (i, c) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), ' ')))
-        {
-            if c.is_alphanumeric() {
-                start.get_or_insert(i);
-            } else if let Some(s) = start.take() {
-                let word = &text[s..i];
-                if word.len() >= 2 && !STOP.contains(&word.to_lowercase().as_str()) {
-                    out.push((s..i, stem(word)));
-                }
-            }
-        }
-        out.into_iter()
-    }
-
-    pub fn story_terms(story: &Story) -> HashSet<String> {
-        let mut terms = HashSet::new();
-        let mut add = |text: &str| terms.extend(words(text).map(|(_, w)| w));
-        add(&story.title);
-        for (_, text) in story.sections() {
-            add(text);
-        }
-        for tag in &story.tags {
-            add(tag);
-        }
-        terms
-    }
-
-    fn question_terms(question: &Question) -> HashSet<String> {
-        let mut terms: HashSet<String> = words(&question.text).map(|(_, w)| w).collect();
-        for keyword in &question.keywords {
-            terms.extend(words(keyword).map(|(_, w)| w));
-        }
-        terms
-    }
-
-    pub fn score_terms(question: &Question, story: &HashSet<String>) -> f32 {
-        let wanted = question_terms(question);
-        if wanted.is_empty() {
-            return 0.0;
-        }
-        let hit = wanted.iter().filter(|t| story.contains(*t)).count();
-        (hit as f32 / wanted.len() as f32 * 2.0).min(1.0)
-    }
-
-    #[derive(Default)]
-    pub struct Index {
-        terms: Vec<HashSet<String>>,
-    }
-
-    impl Index {
-        pub fn build(stories: &[Story]) -> Index {
-            Index {
-                terms: stories.iter().map(story_terms).collect(),
-            }
-        }
-
-        pub fn question_score(&self, question: &Question, story: usize) -> f32 {
-            self.terms
-                .get(story)
-                .map_or(0.0, |t| score_terms(question, t))
-        }
-
-        pub fn search(
-            &self,
-            stories: &[Story],
-            text: &str,
-            level: Option<Level>,
-            limit: usize,
-        ) -> Vec<StoryHit> {
-            let query: HashSet<String> = words(text).map(|(_, w)| w).collect();
-            if query.is_empty() {
-                return Vec::new();
-            }
-            let mut hits: Vec<StoryHit> = Vec::new();
-            for (i, story) in stories.iter().enumerate() {
-                if level.is_some_and(|l| story.level != Some(l)) {
-                    continue;
-                }
-                let Some(terms) = self.terms.get(i) else {
-                    continue;
-                };
-                let matched: Vec<String> = query
-                    .iter()
-                    .filter(|q| terms.contains(*q))
-                    .cloned()
-                    .collect();
-                if matched.is_empty() {
-                    continue;
-                }
-                let (snippet, highlights) = snippet(story, &matched);
-                hits.push(StoryHit {
-                    path: story.path.clone(),
-                    score: matched.len() as f32 / query.len() as f32,
-                    snippet,
-                    highlights,
-                    matched_terms: matched,
-                });
-            }
-            hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.path.cmp(&b.path)));
-            hits.truncate(limit);
-            hits
-        }
-    }
-
-    fn snippet(story: &Story, matched: &[String]) -> (String, Vec<Range<usize>>) {
-        let wanted: HashMap<&str, ()> = matched.iter().map(|m| (m.as_str(), ())).collect();
-        let mut best = (0, String::new());
-        for text in std::iter::once(story.title.as_str()).chain(story.sections().map(|(_, t)| t)) {
-            for sentence in text.split_inclusive(['.', '!', '?']) {
-                let count = words(sentence)
-                    .filter(|(_, w)| wanted.contains_key(w.as_str()))
-                    .count();
-                if count > best.0 {
-                    best = (count, sentence.trim().to_string());
-                }
-            }
-        }
-        let snippet = best.1;
-        let highlights = words(&snippet)
-            .filter(|(_, w)| wanted.contains_key(w.as_str()))
-            .map(|(r, _)| r)
-            .collect();
-        (snippet, highlights)
     }
 }
 

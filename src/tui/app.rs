@@ -848,11 +848,9 @@ impl App {
 
     fn activate(&mut self) {
         match (self.view, self.focus) {
-            (View::Stories, Focus::List) => {
-                if self.selected_story().is_some() {
-                    self.focus = Focus::Sections;
-                    self.search.typing = false;
-                }
+            (View::Stories, Focus::List) if self.selected_story().is_some() => {
+                self.focus = Focus::Sections;
+                self.search.typing = false;
             }
             (View::Stories, Focus::Sections) => {
                 let at = self
@@ -863,14 +861,13 @@ impl App {
                 self.open_editor(self.section, at);
             }
             (View::Stories, Focus::Findings) => self.jump_to_finding(),
-            (View::Questions, Focus::List) => {
+            (View::Questions, Focus::List)
                 if self
                     .question_hits
                     .as_ref()
-                    .is_some_and(|(_, h)| !h.is_empty())
-                {
-                    self.focus = Focus::Ranked;
-                }
+                    .is_some_and(|(_, h)| !h.is_empty()) =>
+            {
+                self.focus = Focus::Ranked;
             }
             (View::Questions, Focus::Ranked) => {
                 let path = self
@@ -978,7 +975,12 @@ impl App {
     }
 
     fn close_editor(&mut self) {
-        self.edit = None;
+        if let Some(edit) = self.edit.take() {
+            // The index took the draft's text: give it back the story as it is on disk.
+            if let Some(story) = self.story_by_path(&edit.path).cloned() {
+                self.request_story(story);
+            }
+        }
         self.modal = None;
         self.clear_recovery();
     }
@@ -1273,6 +1275,9 @@ impl App {
             }
         }
         if !path.exists() {
+            if let Some(id) = self.story_by_path(path).map(|s| s.id.clone()) {
+                self.worker.send(Request::Removed { id });
+            }
             let stories = Arc::make_mut(&mut self.stories);
             stories.retain(|s| s.path != path);
             self.load_errors.retain(|e| e.path != path);

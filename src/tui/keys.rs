@@ -247,10 +247,9 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
     (
         "Stories",
         &[
-            (
-                "Enter",
-                "list: open; section: edit; finding: jump to the phrase",
-            ),
+            ("Enter on a story", "open it"),
+            ("Enter on a section", "edit it"),
+            ("Enter on a finding", "jump to the phrase"),
             ("i", "edit the selected section"),
             ("e", "open the file in $VISUAL / $EDITOR"),
         ],
@@ -258,28 +257,20 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
     (
         "Editor",
         &[
-            (
-                "Ctrl+S",
-                "save this section (only its text changes in the file)",
-            ),
+            ("Ctrl+S", "save (only this section changes)"),
             ("Esc", "close (asks if unsaved)"),
             ("Ctrl+Z / Ctrl+U, Ctrl+R", "undo, redo"),
             ("Alt+← → / Ctrl+← →", "word left / right"),
             ("Home End / Ctrl+A Ctrl+E", "line start / end"),
-            (
-                "Ctrl+X Ctrl+C Ctrl+Y",
-                "cut, copy, paste (terminal paste works too)",
-            ),
+            ("Ctrl+X Ctrl+C Ctrl+Y", "cut, copy, paste"),
         ],
     ),
     (
         "Mouse",
         &[
             ("wheel", "scroll the pane under the pointer"),
-            (
-                "click",
-                "select, switch view, place the cursor; drag selects",
-            ),
+            ("click", "select; in the editor, place the cursor"),
+            ("drag", "select text in the editor"),
         ],
     ),
 ];

@@ -112,16 +112,16 @@ impl Theme {
         }
     }
 
-    /// Coverage shading: a match strength in 0..=1.
+    /// Coverage shading: a match strength in 0..=1 (the bands of `starbank coverage`).
     pub fn strength(self, score: f32) -> Style {
         if !self.colour {
             return Style::new();
         }
-        let colour = if score >= 0.66 {
+        let colour = if score >= 0.35 {
             Color::Green
-        } else if score >= 0.33 {
+        } else if score >= crate::index::ADEQUATE {
             Color::Yellow
-        } else if score > 0.0 {
+        } else if score >= 0.05 {
             Color::DarkGray
         } else {
             Color::Reset
@@ -138,17 +138,18 @@ fn reading_colour(reading: Reading) -> Color {
     }
 }
 
-/// A coverage cell's glyph for a match strength in 0..=1; the glyph alone carries the strength.
+/// A coverage cell's glyph, as `starbank coverage` draws it: the adequate threshold is the
+/// line between light (`·`, `░`) and dark (`▒`, `▓`, `█`), so the glyph alone carries it.
 pub fn shade(score: f32) -> &'static str {
-    if score >= 0.75 {
-        "█"
-    } else if score >= 0.5 {
-        "▓"
-    } else if score >= 0.25 {
-        "▒"
-    } else if score > 0.05 {
-        "░"
-    } else {
+    if score < 0.05 {
         "·"
+    } else if score < crate::index::ADEQUATE {
+        "░"
+    } else if score < 0.35 {
+        "▒"
+    } else if score < 0.5 {
+        "▓"
+    } else {
+        "█"
     }
 }

@@ -134,7 +134,10 @@ fn draw_modal(frame: &mut Frame, app: &App, modal: &Modal, body: Rect) {
     let theme = app.theme;
     let key = |k: &'static str| Span::styled(k, theme.key());
     let (title, lines, width): (&str, Vec<Line>, u16) = match modal {
-        Modal::Help => ("Keys", help_lines(theme), 76),
+        Modal::Help => {
+            draw_help(frame, theme, body);
+            return;
+        }
         Modal::NewStory { title, level } => {
             let path = super::template::new_story_path(&app.bank_root, title);
             (
@@ -247,7 +250,13 @@ fn draw_modal(frame: &mut Frame, app: &App, modal: &Modal, body: Rect) {
             ("Recovered text", lines, 66)
         }
     };
-    let height = lines.len() as u16 + 2;
+    // Height after wrapping, so no line of a dialog is cut off.
+    let inner = width.min(body.width).saturating_sub(2).max(1) as usize;
+    let height = lines
+        .iter()
+        .map(|line| line.width().max(1).div_ceil(inner) as u16)
+        .sum::<u16>()
+        + 2;
     let area = layout::centered(body, width, height);
     frame.render_widget(Clear, area);
     let block = Block::default()
@@ -262,19 +271,27 @@ fn draw_modal(frame: &mut Frame, app: &App, modal: &Modal, body: Rect) {
     );
 }
 
-fn help_lines(theme: Theme) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    for (section, bindings) in keys::HELP {
-        lines.push(Line::from(Span::styled(*section, theme.title())));
-        for (keys, what) in *bindings {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<26}"), theme.key()),
-                Span::raw(*what),
-            ]));
+/// The `?` overlay: the bindings in two columns when there is room, one otherwise.
+fn draw_help(frame: &mut Frame, theme: Theme, body: Rect) {
+    let two_columns = body.width >= 100;
+    let (left, right) = keys::HELP.split_at(if two_columns { 2 } else { keys::HELP.len() });
+    let column_lines = |sections: &[(&'static str, &'static [(&'static str, &'static str)])]| {
+        let mut lines = Vec::new();
+        for (section, bindings) in sections {
+            lines.push(Line::from(Span::styled(*section, theme.title())));
+            for (keys, what) in *bindings {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {keys:<24}"), theme.key()),
+                    Span::raw(*what),
+                ]));
+            }
         }
-    }
-    lines.push(Line::from(vec![
-        Span::styled("Figures: ", theme.title()),
+        lines
+    };
+    let mut left_lines = column_lines(left);
+    let mut right_lines = column_lines(right);
+    let legend = Line::from(vec![
+        Span::styled("Figures ", theme.title()),
         Span::styled(
             " below L6 ",
             theme.reading(crate::prompts::Reading::BelowL6),
@@ -283,6 +300,32 @@ fn help_lines(theme: Theme) -> Vec<Line<'static>> {
         Span::styled(" L6 ", theme.reading(crate::prompts::Reading::L6)),
         Span::raw(" "),
         Span::styled(" L7 ", theme.reading(crate::prompts::Reading::L7)),
-    ]));
-    lines
+    ]);
+    if two_columns {
+        right_lines.push(Line::default());
+        right_lines.push(legend);
+    } else {
+        left_lines.push(legend);
+    }
+    let height = left_lines.len().max(right_lines.len()) as u16 + 2;
+    let width = if two_columns { 120 } else { 76 };
+    let area = layout::centered(body, width, height);
+    frame.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.focused_border())
+        .title(Span::styled(" Keys (Esc closes) ", theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if two_columns {
+        let [a, b] = ratatui::layout::Layout::horizontal([
+            ratatui::layout::Constraint::Percentage(50),
+            ratatui::layout::Constraint::Percentage(50),
+        ])
+        .areas(inner);
+        frame.render_widget(Paragraph::new(left_lines), a);
+        frame.render_widget(Paragraph::new(right_lines), b);
+    } else {
+        frame.render_widget(Paragraph::new(left_lines), inner);
+    }
 }

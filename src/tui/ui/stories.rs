@@ -199,16 +199,16 @@ fn story_row(app: &App, story: &Story, width: usize) -> Line<'static> {
     Line::from(spans)
 }
 
-/// The lines of the sections pane and, for each section, the index of its heading line.
-pub fn section_lines(
-    app: &App,
-    story: &Story,
-    width: usize,
-) -> (
-    Vec<Line<'static>>,
-    [usize; 4],
-    Vec<(Section, usize, std::ops::Range<usize>)>,
-) {
+/// The lines of the sections pane.
+pub struct SectionLines {
+    pub lines: Vec<Line<'static>>,
+    /// For each section, the index of its heading line.
+    pub starts: [usize; 4],
+    /// For each wrapped line of section text: its section, its index, and the bytes it shows.
+    pub ranges: Vec<(Section, usize, std::ops::Range<usize>)>,
+}
+
+pub fn section_lines(app: &App, story: &Story, width: usize) -> SectionLines {
     let theme = app.theme;
     let analysis = app.analysis_of(story);
     let mut lines = Vec::new();
@@ -267,7 +267,11 @@ pub fn section_lines(
             lines.push(wrapped.line);
         }
     }
-    (lines, starts, ranges)
+    SectionLines {
+        lines,
+        starts,
+        ranges,
+    }
 }
 
 fn meta_line(app: &App, story: &Story, analysis: Option<&StoryAnalysis>) -> Line<'static> {
@@ -305,14 +309,14 @@ pub fn section_line(
     pane_width: u16,
 ) -> usize {
     let width = pane_width.saturating_sub(2).max(1) as usize;
-    let (_, starts, ranges) = section_lines(app, story, width);
+    let SectionLines { starts, ranges, .. } = section_lines(app, story, width);
     match offset {
         None => starts[section as usize].saturating_sub(1),
         Some(offset) => ranges
             .iter()
             .filter(|(s, _, range)| *s == section && range.start <= offset)
             .map(|(_, line, _)| *line)
-            .last()
+            .next_back()
             .unwrap_or(starts[section as usize]),
     }
 }
@@ -322,7 +326,7 @@ fn draw_sections(frame: &mut Frame, app: &App, story: &Story, area: Rect) {
         return;
     }
     let width = area.width.saturating_sub(2) as usize;
-    let (lines, _, _) = section_lines(app, story, width);
+    let lines = section_lines(app, story, width).lines;
     let max_scroll = lines
         .len()
         .saturating_sub(area.height.saturating_sub(2) as usize);

@@ -1,0 +1,630 @@
+//! The search index: every story's title, tags, principles and STAR sections in an
+//! in-memory tantivy index with English stemming, searched by free text or by a bank
+//! question, and the story-to-question map built on it.
+//!
+//! Scores: a hit's `score` is tantivy's BM25 (title and labels count more than body text).
+//! Its `strength` is that score divided by the score the same query would get from an
+//! *ideal story*: one that uses every query word once, in a body of average length. With
+//! BM25 that ideal score is the sum over query terms of `weight × idf`, so the ratio reads
+//! the same for every question whatever its length or vocabulary; it is clamped to 0..1.
+//! A story whose strength reaches [`ADEQUATE`] answers the question (see [`map`]).
+
+mod analyzer;
+mod expand;
+pub mod findings;
+pub mod map;
+mod passage;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{doc, DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, Term};
+
+pub use expand::{Resemblance, MAX_EXPANSIONS, MIN_RESEMBLANCE};
+pub use findings::{
+    overused_stories, uncovered_questions, unmatched_links, OverusedStory, UncoveredQuestion,
+    UnmatchedLink,
+};
+pub use map::{map_bank, BankMap, QuestionMatch, QuestionMatches, StoryMatch, StoryMatches};
+
+use crate::prompts::Prompts;
+use crate::snippet::sanitize;
+use crate::story::{Level, Section, Story};
+use analyzer::{query_analyzer, stems, story_analyzer, TOKENIZER};
+use expand::QuestionVocabulary;
+use passage::{passage, ShownText};
+
+/// The strength (0..1, see the module docs) from which a story answers a question. Set on
+/// the labelled development set in `tests/devset`: 41 of the 48 stories written for a
+/// question reach it for that question, and 83 of the 720 pairs of a story with a question
+/// it was not written for do (some of those answer it too: a pager turnaround is also a
+/// reliability story). At 0.25 about 35 of 48 reached it, and 50 of 720.
+pub const ADEQUATE: f32 = 0.2;
+
+/// Keywords borrowed from a resembling question count this much, times the resemblance,
+/// against 1.0 for the user's own words: they find stories, they do not outrank the words.
+pub const EXPANSION_WEIGHT: f32 = 0.5;
+
+/// A question's keywords are the concrete words stories use; its text names the topic in
+/// abstract words ("organization", "work") that stories of every kind share, so it counts less.
+/// Set on the development set (with text at 1.0 `--question` ranked a right story first for 11
+/// of 16 questions, MRR 0.794; at 0.7 for 12, MRR 0.834).
+const KEYWORD_WEIGHT: f32 = 1.0;
+const QUESTION_TEXT_WEIGHT: f32 = 0.7;
+
+/// The title and the tags/principles are the author's own summary of the story.
+const TITLE_BOOST: f32 = 2.0;
+const LABELS_BOOST: f32 = 1.5;
+
+/// Below this many stories one indexing thread is fastest (thread start-up dominates).
+const PARALLEL_FROM: usize = 2_000;
+const BUDGET_PER_THREAD: usize = 50_000_000;
+const UPDATE_BUDGET: usize = 15_000_000;
+
+/// The index could not be built or updated (tantivy failed in memory: a defect, not bad input).
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("cannot build the search index: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// What to search for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchQuery {
+    /// Free text: a question as asked, or words. May use tantivy query syntax (`"exact
+    /// phrase"`, `+must`, `-not`, `AND`/`OR`); if it does not parse, its plain words are used.
+    pub text: String,
+    /// A bank question id: search with that question's text and keywords.
+    pub question: Option<String>,
+    /// Only stories of this level (stories that state no level are always included).
+    pub level: Option<Level>,
+    pub limit: usize,
+    /// Borrow the keywords of the bank questions the text resembles.
+    pub expand: bool,
+}
+
+impl SearchQuery {
+    pub fn text(text: impl Into<String>) -> SearchQuery {
+        SearchQuery {
+            text: text.into(),
+            question: None,
+            level: None,
+            limit: 10,
+            expand: true,
+        }
+    }
+
+    pub fn question(id: impl Into<String>) -> SearchQuery {
+        SearchQuery {
+            question: Some(id.into()),
+            ..SearchQuery::text("")
+        }
+    }
+}
+
+/// One ranked story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub id: String,
+    pub path: PathBuf,
+    /// BM25 score: comparable within one search only.
+    pub score: f32,
+    /// The passage that matched, safe for a terminal.
+    pub snippet: String,
+    /// Byte ranges of matched words in `snippet`.
+    pub highlights: Vec<Range<usize>>,
+    /// The section the snippet is from.
+    pub section: Section,
+    /// The words of the story that matched, as the story writes them, heaviest first.
+    pub matched_terms: Vec<String>,
+    /// `score` against an ideal story's score, 0..1: comparable across searches.
+    pub strength: f32,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Fields {
+    id: Field,
+    slot: Field,
+    level: Field,
+    title: Field,
+    labels: Field,
+    body: Field,
+}
+
+impl Fields {
+    fn scored(self) -> [(Field, f32); 3] {
+        [
+            (self.title, TITLE_BOOST),
+            (self.labels, LABELS_BOOST),
+            (self.body, 1.0),
+        ]
+    }
+}
+
+/// What the index keeps of a story to show hits without the bank.
+#[derive(Debug, Clone)]
+struct Entry {
+    id: String,
+    path: PathBuf,
+    shown: ShownText,
+}
+
+/// The in-memory index of a bank's stories and its question bank.
+pub struct StoryIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    /// Created on the first incremental change.
+    writer: Option<IndexWriter>,
+    /// Indexed by the `slot` fast field of each document; `None` once removed.
+    entries: Vec<Option<Entry>>,
+    slots: HashMap<String, usize>,
+    vocabulary: QuestionVocabulary,
+    query_analyzer: TextAnalyzer,
+    story_analyzer: TextAnalyzer,
+}
+
+impl std::fmt::Debug for StoryIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoryIndex")
+            .field("stories", &self.slots.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl StoryIndex {
+    /// Indexes `stories` in memory, with `prompts`' questions for `--question` and expansion.
+    pub fn build(stories: &[Story], prompts: &Prompts) -> Result<StoryIndex, IndexError> {
+        let (schema, fields) = schema();
+        let index = Index::create_in_ram(schema);
+        index.tokenizers().register(TOKENIZER, story_analyzer());
+        let threads = if stories.len() >= PARALLEL_FROM {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(4)
+        } else {
+            1
+        };
+        let mut writer: IndexWriter =
+            index.writer_with_num_threads(threads, threads * BUDGET_PER_THREAD)?;
+        let mut entries = Vec::with_capacity(stories.len());
+        let mut slots = HashMap::with_capacity(stories.len());
+        for story in stories {
+            let slot = entries.len();
+            writer.add_document(document(fields, story, slot))?;
+            entries.push(Some(entry(story)));
+            slots.insert(story.id.clone(), slot);
+        }
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let mut query_analyzer = query_analyzer();
+        let vocabulary = QuestionVocabulary::new(prompts, &mut query_analyzer);
+        Ok(StoryIndex {
+            index,
+            reader,
+            fields,
+            writer: None,
+            entries,
+            slots,
+            vocabulary,
+            query_analyzer,
+            story_analyzer: story_analyzer(),
+        })
+    }
+
+    /// The number of stories indexed.
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// Adds a story, or replaces the one with its id (the TUI calls this on save).
+    pub fn update_story(&mut self, story: &Story) -> Result<(), IndexError> {
+        let slot = self.entries.len();
+        let fields = self.fields;
+        let writer = self.writer()?;
+        writer.delete_term(Term::from_field_text(fields.id, &story.id));
+        writer.add_document(document(fields, story, slot))?;
+        self.commit()?;
+        if let Some(old) = self.slots.insert(story.id.clone(), slot) {
+            self.entries[old] = None;
+        }
+        self.entries.push(Some(entry(story)));
+        Ok(())
+    }
+
+    /// Removes the story with this id; an unknown id is not an error.
+    pub fn remove_story(&mut self, id: &str) -> Result<(), IndexError> {
+        let Some(slot) = self.slots.remove(id) else {
+            return Ok(());
+        };
+        let field = self.fields.id;
+        self.writer()?.delete_term(Term::from_field_text(field, id));
+        self.commit()?;
+        self.entries[slot] = None;
+        Ok(())
+    }
+
+    fn writer(&mut self) -> Result<&mut IndexWriter, IndexError> {
+        if self.writer.is_none() {
+            self.writer = Some(self.index.writer_with_num_threads(1, UPDATE_BUDGET)?);
+        }
+        Ok(self.writer.as_mut().expect("writer was just created"))
+    }
+
+    fn commit(&mut self) -> Result<(), IndexError> {
+        if let Some(writer) = self.writer.as_mut() {
+            writer.commit()?;
+        }
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// The bank questions (of `level`, if given) whose vocabulary `text` resembles: the ones
+    /// whose keywords expansion borrows. Best first.
+    pub fn resembling(&self, text: &str, level: Option<Level>) -> Vec<Resemblance> {
+        let words = stems(&mut self.query_analyzer.clone(), text);
+        self.vocabulary.resembling(&words, level)
+    }
+
+    /// The ranked stories for `query`, best first, at most `query.limit`. Never fails: a
+    /// query that does not parse is searched as plain words, an unknown question id is
+    /// ignored, and a query with no searchable word finds nothing.
+    pub fn search(&self, query: &SearchQuery) -> Vec<Hit> {
+        let weights = self.weights(query);
+        let searcher = self.reader.searcher();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let parsed = has_syntax(&query.text)
+            .then(|| self.parse(&query.text))
+            .flatten();
+        let mut weights = weights;
+        match parsed {
+            Some(parsed) => {
+                // The user's structure must hold; borrowed keywords only reorder.
+                parsed.query_terms(&mut |term, _| {
+                    if let Some(text) = term.value().as_str() {
+                        weights.entry(text.to_string()).or_insert(1.0);
+                    }
+                });
+                clauses.push((Occur::Must, parsed));
+                clauses.extend(self.term_clauses(&weights));
+            }
+            None => clauses.extend(self.term_clauses(&weights)),
+        }
+        if clauses.is_empty() || query.limit == 0 {
+            return Vec::new();
+        }
+        if let Some(level) = query.level {
+            clauses.push((Occur::Must, self.level_filter(level)));
+        }
+        let ideal = ideal_score(&searcher, self.fields.body, &weights);
+        let found = self.collect(&searcher, &BooleanQuery::new(clauses), query.limit);
+        let mut analyzer = self.story_analyzer.clone();
+        found
+            .into_iter()
+            .map(|(score, entry)| {
+                let shown = passage(&entry.shown, &weights, &mut analyzer);
+                Hit {
+                    id: entry.id.clone(),
+                    path: entry.path.clone(),
+                    score,
+                    snippet: shown.snippet,
+                    highlights: shown.highlights,
+                    section: shown.section,
+                    matched_terms: shown.matched_terms,
+                    strength: strength(score, ideal),
+                }
+            })
+            .collect()
+    }
+
+    /// The strength (0..1) of every indexed story for a bank question, by story id. Stories
+    /// that share no word with the question are absent (strength 0).
+    pub fn question_strengths(&self, question_id: &str) -> HashMap<String, f32> {
+        let Some(terms) = self.vocabulary.get(question_id) else {
+            return HashMap::new();
+        };
+        let weights = question_weights(terms);
+        let searcher = self.reader.searcher();
+        let ideal = ideal_score(&searcher, self.fields.body, &weights);
+        let query = BooleanQuery::new(self.term_clauses(&weights).collect());
+        self.collect(&searcher, &query, self.slots.len())
+            .into_iter()
+            .map(|(score, entry)| (entry.id.clone(), strength(score, ideal)))
+            .collect()
+    }
+
+    /// Each query stem's weight: the question's words and the user's words 1.0, borrowed
+    /// keywords [`EXPANSION_WEIGHT`] times the resemblance.
+    fn weights(&self, query: &SearchQuery) -> HashMap<String, f32> {
+        let mut weights: HashMap<String, f32> = HashMap::new();
+        let mut raise = |stem: &String, weight: f32| {
+            let entry = weights.entry(stem.clone()).or_insert(0.0);
+            *entry = entry.max(weight);
+        };
+        if let Some(question) = query
+            .question
+            .as_deref()
+            .and_then(|id| self.vocabulary.get(id))
+        {
+            for (stem, weight) in question_weights(question) {
+                raise(&stem, weight);
+            }
+        }
+        let words = stems(&mut self.query_analyzer.clone(), &query.text);
+        for stem in &words {
+            raise(stem, 1.0);
+        }
+        if query.expand && query.question.is_none() {
+            for found in self.vocabulary.resembling(&words, query.level) {
+                if let Some(question) = self.vocabulary.get(&found.question_id) {
+                    for stem in &question.keywords {
+                        raise(stem, EXPANSION_WEIGHT * found.share);
+                    }
+                }
+            }
+        }
+        weights
+    }
+
+    /// One optional clause per (field, stem): BM25 summed over the fields that have it.
+    fn term_clauses<'a>(
+        &'a self,
+        weights: &'a HashMap<String, f32>,
+    ) -> impl Iterator<Item = (Occur, Box<dyn Query>)> + 'a {
+        let mut stems: Vec<(&String, &f32)> = weights.iter().collect();
+        stems.sort_by(|a, b| a.0.cmp(b.0));
+        stems.into_iter().flat_map(move |(stem, weight)| {
+            self.fields.scored().map(|(field, boost)| {
+                let term = TermQuery::new(
+                    Term::from_field_text(field, stem),
+                    IndexRecordOption::WithFreqs,
+                );
+                let query: Box<dyn Query> =
+                    Box::new(BoostQuery::new(Box::new(term), weight * boost));
+                (Occur::Should, query)
+            })
+        })
+    }
+
+    /// tantivy's query syntax over the scored fields, or `None` if the text does not parse.
+    fn parse(&self, text: &str) -> Option<Box<dyn Query>> {
+        let fields = self.fields.scored();
+        let mut parser = QueryParser::for_index(&self.index, fields.iter().map(|f| f.0).collect());
+        for (field, boost) in fields {
+            parser.set_field_boost(field, boost);
+        }
+        parser.parse_query(text).ok()
+    }
+
+    fn level_filter(&self, level: Level) -> Box<dyn Query> {
+        let term = |text: &str| -> (Occur, Box<dyn Query>) {
+            let term = Term::from_field_text(self.fields.level, text);
+            (
+                Occur::Should,
+                Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+            )
+        };
+        Box::new(BooleanQuery::new(vec![
+            term(level.as_str()),
+            term(NO_LEVEL),
+        ]))
+    }
+
+    /// The top `limit` documents as (score, entry), best first, ties by id.
+    fn collect(&self, searcher: &Searcher, query: &dyn Query, limit: usize) -> Vec<(f32, &Entry)> {
+        let Ok(top) = searcher.search(query, &TopDocs::with_limit(limit.max(1)).order_by_score())
+        else {
+            return Vec::new();
+        };
+        let mut found: Vec<(f32, &Entry)> = top
+            .into_iter()
+            .filter_map(|(score, address)| Some((score, self.entry_at(searcher, address)?)))
+            .collect();
+        found.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+        found
+    }
+
+    fn entry_at(&self, searcher: &Searcher, address: DocAddress) -> Option<&Entry> {
+        let column = searcher
+            .segment_reader(address.segment_ord)
+            .fast_fields()
+            .u64("slot")
+            .ok()?;
+        let slot = column.first(address.doc_id)?;
+        self.entries.get(usize::try_from(slot).ok()?)?.as_ref()
+    }
+}
+
+const NO_LEVEL: &str = "any";
+
+/// A bank question's stems and their weights ([`KEYWORD_WEIGHT`], [`QUESTION_TEXT_WEIGHT`]).
+fn question_weights(question: &expand::QuestionTerms) -> HashMap<String, f32> {
+    let mut weights = HashMap::new();
+    for stem in &question.keywords {
+        weights.insert(stem.clone(), KEYWORD_WEIGHT);
+    }
+    for stem in &question.text {
+        let w = QUESTION_TEXT_WEIGHT;
+        let entry = weights.entry(stem.clone()).or_insert(0.0);
+        *entry = f32::max(*entry, w);
+    }
+    weights
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        id: builder.add_text_field("id", STRING | STORED),
+        slot: builder.add_u64_field("slot", FAST),
+        level: builder.add_text_field("level", STRING),
+        title: builder.add_text_field("title", text.clone()),
+        labels: builder.add_text_field("labels", text.clone()),
+        body: builder.add_text_field("body", text),
+    };
+    (builder.build(), fields)
+}
+
+fn document(fields: Fields, story: &Story, slot: usize) -> tantivy::TantivyDocument {
+    let mut document = doc!(
+        fields.id => story.id.as_str(),
+        fields.slot => slot as u64,
+        fields.level => story.level.map_or(NO_LEVEL, Level::as_str),
+        fields.title => story.title.as_str(),
+    );
+    for label in story.tags.iter().chain(&story.principles) {
+        document.add_text(fields.labels, label);
+    }
+    for (_, text) in story.sections() {
+        document.add_text(fields.body, text);
+    }
+    document
+}
+
+fn entry(story: &Story) -> Entry {
+    let shown = |text: &str| sanitize(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+    Entry {
+        id: story.id.clone(),
+        path: story.path.clone(),
+        shown: ShownText {
+            title: shown(&story.title),
+            labels: story
+                .tags
+                .iter()
+                .chain(&story.principles)
+                .map(|l| shown(l))
+                .collect(),
+            sections: Section::ALL.map(|section| shown(story.section(section))),
+        },
+    }
+}
+
+/// Whether the text uses query syntax: quotes, grouping, `+`/`-` prefixes, field names,
+/// boolean operators. Plain sentences ("on-call", "didn't") do not.
+fn has_syntax(text: &str) -> bool {
+    text.contains(['"', '(', ')', ':', '^', '[', ']', '{', '}', '~', '*'])
+        || text
+            .split_whitespace()
+            .any(|word| word.starts_with(['+', '-']) || matches!(word, "AND" | "OR" | "NOT"))
+}
+
+/// The BM25 score of the ideal story for these weights: every stem once in a body of
+/// average length scores `weight × idf` (BM25's length and frequency factors are 1 there).
+/// A stem no story uses counts as if one did, so words nobody writes do not dominate.
+fn ideal_score(searcher: &Searcher, body: Field, weights: &HashMap<String, f32>) -> f32 {
+    let total = searcher
+        .segment_readers()
+        .iter()
+        .map(|segment| u64::from(segment.max_doc()))
+        .sum::<u64>()
+        .max(1);
+    weights
+        .iter()
+        .map(|(stem, weight)| {
+            let with = searcher
+                .doc_freq(&Term::from_field_text(body, stem))
+                .unwrap_or(0)
+                .clamp(1, total);
+            weight * idf(with, total)
+        })
+        .sum()
+}
+
+/// BM25's inverse document frequency, as tantivy computes it.
+fn idf(with: u64, total: u64) -> f32 {
+    let x = ((total - with) as f32 + 0.5) / (with as f32 + 0.5);
+    (1.0 + x).ln()
+}
+
+fn strength(score: f32, ideal: f32) -> f32 {
+    if ideal <= 0.0 {
+        0.0
+    } else {
+        (score / ideal).clamp(0.0, 1.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn story(id: &str, action: &str) -> Story {
+        let source = format!(
+            "(title: \"T\", level: L6, situation: \"s\", task: \"t\", action: \"{action}\", result: \"r\")"
+        );
+        Story::parse(Path::new(&format!("bank/{id}.ron")), source).unwrap()
+    }
+
+    fn ids(index: &StoryIndex, text: &str) -> Vec<String> {
+        index
+            .search(&SearchQuery::text(text))
+            .into_iter()
+            .map(|h| h.id)
+            .collect()
+    }
+
+    #[test]
+    fn updates_and_removals_show_in_the_next_search() {
+        let prompts = Prompts::builtin();
+        let mut index = StoryIndex::build(
+            &[
+                story("a", "rebuilt the pager rotation"),
+                story("b", "hired five engineers"),
+            ],
+            &prompts,
+        )
+        .unwrap();
+        assert_eq!(ids(&index, "pager"), ["a"]);
+        index
+            .update_story(&story("b", "fixed the pager alerts"))
+            .unwrap();
+        assert_eq!(ids(&index, "pager"), ["a", "b"]);
+        assert!(ids(&index, "hired").is_empty());
+        index.remove_story("a").unwrap();
+        assert_eq!(ids(&index, "pager"), ["b"]);
+        assert_eq!(index.len(), 1);
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_snippet() {
+        let prompts = Prompts::builtin();
+        let index =
+            StoryIndex::build(&[story("a", "the pager \\u{1b}[31mrotation")], &prompts).unwrap();
+        let hit = &index.search(&SearchQuery::text("pager"))[0];
+        assert!(
+            !hit.snippet.chars().any(char::is_control),
+            "{:?}",
+            hit.snippet
+        );
+        assert_eq!(&hit.snippet[hit.highlights[0].clone()], "pager");
+    }
+
+    #[test]
+    fn syntax_detection_leaves_plain_sentences_alone() {
+        assert!(!has_syntax(
+            "turned around an on-call team that didn't ship"
+        ));
+        assert!(has_syntax("\"on call\" -payments"));
+        assert!(has_syntax("pager AND rotation"));
+    }
+}
