@@ -22,3 +22,4 @@ pub mod scope;
 pub mod snippet;
 pub mod source;
 pub mod story;
+pub mod tui;

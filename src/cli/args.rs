@@ -70,6 +70,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Open the workbench: draft, search and check stories (also what `starbank` alone does)
+    Tui,
     /// Find the stories that answer a question, ranked, with the passage that matched
     Search(super::search::SearchArgs),
     /// Map each question of a level to its best stories, and each story to its questions

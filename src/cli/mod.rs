@@ -10,6 +10,7 @@ mod map;
 mod output;
 mod questions;
 mod search;
+mod tui;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,10 +49,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Search(args)) => search::run(&cli, args),
         Some(Command::Map(args)) => map::run(&cli, args),
         Some(Command::Coverage(args)) => coverage::run(&cli, args),
-        None => {
-            eprintln!("starbank: no command given; try `starbank --help`");
-            EXIT_ERROR
-        }
+        Some(Command::Tui) | None => tui::run(&cli),
     };
     ExitCode::from(code)
 }

@@ -1,0 +1,18 @@
+//! `starbank tui` (and `starbank` alone): open the workbench on the bank.
+
+use super::{Cli, EXIT_CLEAN, EXIT_ERROR};
+
+pub fn run(cli: &Cli) -> u8 {
+    let bank = cli.bank_dir();
+    let prompts = match cli.prompts(&bank) {
+        Ok(prompts) => prompts,
+        Err(code) => return code,
+    };
+    match crate::tui::run(&bank, prompts) {
+        Ok(()) => EXIT_CLEAN,
+        Err(message) => {
+            eprintln!("starbank: {message}");
+            EXIT_ERROR
+        }
+    }
+}

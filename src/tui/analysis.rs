@@ -1,0 +1,552 @@
+//! The one place the workbench calls the analysis library (linter, search index), and the
+//! worker thread that runs it so that a keystroke never waits on analysis.
+//!
+//! The TUI draws from the plain types here ([`StoryAnalysis`], [`StoryHit`], ...); the
+//! conversions from the library's types live in [`Engine`], so a change in the library's API
+//! is a change in this file only.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::Arc;
+
+use crate::config::{Config, Severity};
+use crate::index::map::BEST_PER_STORY;
+use crate::index::{
+    map_bank, overused_stories, uncovered_questions, SearchQuery, StoryIndex, ADEQUATE,
+};
+use crate::lint::{Diagnostic, Linter, StoryReport};
+use crate::prompts::{Prompts, Reading};
+use crate::source::StringLiteral;
+use crate::story::{Level, Section, Story};
+
+/// A figure in a section, and the level it reads at.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureMark {
+    pub section: Section,
+    /// Byte range in the section's decoded text.
+    pub decoded: Range<usize>,
+    pub text: String,
+    pub kind: &'static str,
+    pub reading: Reading,
+}
+
+/// A lint finding, located in a section when it points at a phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub code: String,
+    pub severity: Severity,
+    pub message: String,
+    pub section: Option<Section>,
+    /// Byte range in the section's decoded text.
+    pub decoded: Option<Range<usize>>,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// How well a story answers a question, 0..=1 (comparable across questions).
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionScore {
+    pub question: String,
+    pub score: f32,
+    /// The story names the question in its `questions:` list.
+    pub linked: bool,
+}
+
+/// A story that matches a question, 0..=1.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryScore {
+    pub path: PathBuf,
+    pub score: f32,
+    pub linked: bool,
+}
+
+/// Everything the workbench shows about one story.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoryAnalysis {
+    pub reads_at: Option<Reading>,
+    pub figures: Vec<FigureMark>,
+    pub findings: Vec<Finding>,
+    /// Best first.
+    pub questions: Vec<QuestionScore>,
+}
+
+impl StoryAnalysis {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// A search result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryHit {
+    pub path: PathBuf,
+    pub score: f32,
+    pub snippet: String,
+    /// Byte ranges in `snippet` of the matched words.
+    pub highlights: Vec<Range<usize>>,
+    pub matched_terms: Vec<String>,
+}
+
+/// The whole bank, analysed.
+#[derive(Debug, Clone, Default)]
+pub struct BankAnalysis {
+    pub stories: HashMap<PathBuf, StoryAnalysis>,
+    pub findings: Vec<Finding>,
+    /// Question id -> stories, explicit links first, then by strength.
+    pub by_question: HashMap<String, Vec<StoryScore>>,
+    /// Questions with no adequate story.
+    pub uncovered: Vec<String>,
+    /// Stories that are the best answer to too many questions, with how many.
+    pub overused: Vec<(PathBuf, usize)>,
+}
+
+/// The strength from which a story counts as an adequate answer to a question.
+pub const COVERED: f32 = ADEQUATE;
+
+/// What the workbench asks the worker.
+#[derive(Debug, Clone)]
+pub enum Request {
+    /// Re-analyse every story and rebuild the index.
+    Bank {
+        generation: u64,
+        stories: Arc<Vec<Story>>,
+    },
+    /// Analyse one story (a draft while editing, or a file that changed).
+    Story { generation: u64, story: Box<Story> },
+    /// A story file is gone.
+    Removed { id: String },
+    /// Free-text search over the stories.
+    Search {
+        generation: u64,
+        text: String,
+        level: Option<Level>,
+    },
+    /// The ranked stories for one question.
+    Question { generation: u64, question: String },
+}
+
+/// What the worker answers.
+#[derive(Debug, Clone)]
+pub enum Response {
+    Bank {
+        generation: u64,
+        analysis: Box<BankAnalysis>,
+    },
+    Story {
+        generation: u64,
+        path: PathBuf,
+        analysis: StoryAnalysis,
+    },
+    Search {
+        generation: u64,
+        hits: Vec<StoryHit>,
+    },
+    Question {
+        generation: u64,
+        question: String,
+        hits: Vec<StoryHit>,
+    },
+}
+
+/// The analysis state: the linter, and the search index of the bank as last seen.
+pub struct Engine {
+    prompts: Arc<Prompts>,
+    config: Config,
+    linter: Linter,
+    root: PathBuf,
+    index: Option<StoryIndex>,
+    /// Story id -> path, for the index's answers (which name stories by id).
+    paths: HashMap<String, PathBuf>,
+}
+
+impl Engine {
+    pub fn new(prompts: Arc<Prompts>, config: Config, root: PathBuf) -> Engine {
+        Engine {
+            linter: Linter::new(&prompts, &config),
+            prompts,
+            config,
+            root,
+            index: None,
+            paths: HashMap::new(),
+        }
+    }
+
+    pub fn analyse_bank(&mut self, stories: Arc<Vec<Story>>) -> BankAnalysis {
+        self.paths = stories
+            .iter()
+            .map(|s| (s.id.clone(), s.path.clone()))
+            .collect();
+        // An index failure is a tantivy defect, not bad input: the workbench keeps working
+        // without search rather than stop.
+        self.index = StoryIndex::build(&stories, &self.prompts).ok();
+        let map = self
+            .index
+            .as_ref()
+            .map(|index| map_bank(index, &stories, &self.prompts, None));
+        let report = self
+            .linter
+            .lint_stories(&self.root, &stories, Vec::new(), true);
+        let mut analyses: HashMap<PathBuf, StoryAnalysis> = HashMap::new();
+        for (story, story_report) in stories.iter().zip(report.stories) {
+            let questions = map
+                .as_ref()
+                .and_then(|map| map.stories.iter().find(|s| s.story_id == story.id))
+                .map(|matches| {
+                    matches
+                        .best
+                        .iter()
+                        .map(|q| QuestionScore {
+                            question: q.question_id.clone(),
+                            score: q.score,
+                            linked: q.linked,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let analysis = story_analysis(story, story_report, questions);
+            analyses.insert(story.path.clone(), analysis);
+        }
+        let mut findings = Vec::new();
+        for diagnostic in &report.bank {
+            match stories.iter().find(|s| s.path == diagnostic.path) {
+                // A bank finding about one story (a duplicate title) shows with that story.
+                Some(story) => {
+                    if let Some(analysis) = analyses.get_mut(&story.path) {
+                        analysis.findings.push(finding(Some(story), diagnostic));
+                    }
+                }
+                None => findings.push(finding(None, diagnostic)),
+            }
+        }
+        let mut by_question: HashMap<String, Vec<StoryScore>> = HashMap::new();
+        let mut uncovered = Vec::new();
+        let mut overused = Vec::new();
+        if let Some(map) = &map {
+            for question in &map.questions {
+                let ranked = question
+                    .ranked
+                    .iter()
+                    .filter(|m| m.linked || m.score > 0.0)
+                    .filter_map(|m| {
+                        Some(StoryScore {
+                            path: self.paths.get(&m.story_id)?.clone(),
+                            score: m.score,
+                            linked: m.linked,
+                        })
+                    })
+                    .collect();
+                by_question.insert(question.question_id.clone(), ranked);
+            }
+            uncovered = uncovered_questions(map)
+                .into_iter()
+                .map(|q| q.question_id)
+                .collect();
+            overused = overused_stories(map, self.config.max_questions_per_story)
+                .into_iter()
+                .map(|s| (s.path, s.questions.len()))
+                .collect();
+        }
+        BankAnalysis {
+            stories: analyses,
+            findings,
+            by_question,
+            uncovered,
+            overused,
+        }
+    }
+
+    /// Lints one story and ranks the questions it answers. The index takes the story's text
+    /// too, so searches see what the user sees.
+    pub fn analyse_story(&mut self, story: &Story) -> StoryAnalysis {
+        let report = self.linter.lint_story(story);
+        self.paths.insert(story.id.clone(), story.path.clone());
+        let mut questions = Vec::new();
+        if let Some(index) = &mut self.index {
+            if index.update_story(story).is_ok() {
+                for question in &self.prompts.questions {
+                    let linked = story.questions.iter().any(|q| q == &question.id);
+                    let score = index
+                        .question_strengths(&question.id)
+                        .get(&story.id)
+                        .copied()
+                        .unwrap_or(0.0);
+                    if linked || score >= ADEQUATE {
+                        questions.push(QuestionScore {
+                            question: question.id.clone(),
+                            score,
+                            linked,
+                        });
+                    }
+                }
+            }
+        }
+        questions.sort_by(|a, b| b.linked.cmp(&a.linked).then(b.score.total_cmp(&a.score)));
+        questions.truncate(BEST_PER_STORY.max(5));
+        story_analysis(story, report, questions)
+    }
+
+    /// Forgets a story that is gone from disk.
+    pub fn remove_story(&mut self, id: &str) {
+        if let Some(index) = &mut self.index {
+            let _ = index.remove_story(id);
+        }
+    }
+
+    pub fn search(&self, text: &str, level: Option<Level>) -> Vec<StoryHit> {
+        let query = SearchQuery {
+            level,
+            limit: 50,
+            ..SearchQuery::text(text)
+        };
+        self.hits(&query)
+    }
+
+    pub fn question_stories(&self, question: &str) -> Vec<StoryHit> {
+        let query = SearchQuery {
+            limit: 20,
+            ..SearchQuery::question(question)
+        };
+        self.hits(&query)
+    }
+
+    fn hits(&self, query: &SearchQuery) -> Vec<StoryHit> {
+        let Some(index) = &self.index else {
+            return Vec::new();
+        };
+        index
+            .search(query)
+            .into_iter()
+            .map(|hit| StoryHit {
+                path: self.paths.get(&hit.id).cloned().unwrap_or(hit.path),
+                score: hit.strength,
+                snippet: hit.snippet,
+                highlights: hit.highlights,
+                matched_terms: hit.matched_terms,
+            })
+            .collect()
+    }
+}
+
+fn story_analysis(
+    story: &Story,
+    report: StoryReport,
+    questions: Vec<QuestionScore>,
+) -> StoryAnalysis {
+    StoryAnalysis {
+        reads_at: report.reads_at,
+        figures: report
+            .figures
+            .into_iter()
+            .map(|figure| FigureMark {
+                section: figure.section,
+                kind: figure.figure.kind.as_str(),
+                decoded: figure.decoded,
+                text: figure.text,
+                reading: figure.reads_at,
+            })
+            .collect(),
+        findings: report
+            .diagnostics
+            .iter()
+            .map(|d| finding(Some(story), d))
+            .collect(),
+        questions,
+    }
+}
+
+/// A linter diagnostic as the workbench shows it: placed in its section's decoded text so
+/// Enter can jump to the phrase.
+fn finding(story: Option<&Story>, diagnostic: &Diagnostic) -> Finding {
+    let decoded = match (story, diagnostic.section, &diagnostic.span) {
+        (Some(story), Some(section), Some(span)) => story
+            .section_literal(section)
+            .filter(|literal| literal.value == story.section(section))
+            .filter(|literal| {
+                literal.content.start <= span.start && span.end <= literal.content.end
+            })
+            .map(|literal| decoded_offset(literal, span.start)..decoded_offset(literal, span.end)),
+        _ => None,
+    };
+    let location = diagnostic.location;
+    Finding {
+        code: diagnostic.code.to_string(),
+        severity: diagnostic.severity,
+        message: diagnostic.message.clone(),
+        section: diagnostic.section,
+        decoded,
+        line: location.map_or(0, |l| l.line),
+        column: location.map_or(0, |l| l.column),
+    }
+}
+
+/// The decoded offset in `literal` of a file offset (the inverse of `source_offset`).
+pub fn decoded_offset(literal: &StringLiteral, file_offset: usize) -> usize {
+    let value = &literal.value;
+    let boundaries: Vec<usize> = value
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(value.len()))
+        .collect();
+    let index = boundaries.partition_point(|&d| literal.source_offset(d) <= file_offset);
+    boundaries[index.saturating_sub(1)]
+}
+
+/// The workbench's end of the worker: send requests, poll responses, never block.
+pub struct Worker {
+    requests: Sender<Request>,
+    responses: Receiver<Reply>,
+    /// Requests sent and not yet answered (coalesced requests count as answered).
+    pending: usize,
+}
+
+impl Worker {
+    pub fn spawn(engine: Engine) -> Worker {
+        let (request_tx, request_rx) = mpsc::channel::<Request>();
+        let (response_tx, response_rx) = mpsc::channel::<Reply>();
+        std::thread::Builder::new()
+            .name("starbank-analysis".into())
+            .spawn(move || serve(engine, request_rx, response_tx))
+            .expect("spawn the analysis thread");
+        Worker {
+            requests: request_tx,
+            responses: response_rx,
+            pending: 0,
+        }
+    }
+
+    pub fn send(&mut self, request: Request) {
+        if self.requests.send(request).is_ok() {
+            self.pending += 1;
+        }
+    }
+
+    /// Answers that have arrived, without waiting.
+    pub fn poll(&mut self) -> Vec<Response> {
+        let mut out = Vec::new();
+        loop {
+            match self.responses.try_recv() {
+                Ok(Reply::Answer(response)) => out.push(response),
+                Ok(Reply::Done(count)) => self.pending = self.pending.saturating_sub(count),
+                Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
+            }
+        }
+        out
+    }
+
+    pub fn is_idle(&self) -> bool {
+        self.pending == 0
+    }
+
+    /// Waits for every request to be answered (tests and benchmarks only).
+    pub fn wait_idle(&mut self, timeout: std::time::Duration) -> Vec<Response> {
+        let deadline = std::time::Instant::now() + timeout;
+        let mut out = Vec::new();
+        while self.pending > 0 {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.responses.recv_timeout(left) {
+                Ok(Reply::Answer(response)) => out.push(response),
+                Ok(Reply::Done(count)) => self.pending = self.pending.saturating_sub(count),
+                Err(_) => break,
+            }
+        }
+        out
+    }
+}
+
+/// A worker message: an answer, or how many requests a batch finished.
+enum Reply {
+    Answer(Response),
+    Done(usize),
+}
+
+fn serve(mut engine: Engine, requests: Receiver<Request>, replies: Sender<Reply>) {
+    while let Ok(first) = requests.recv() {
+        // Coalesce: only the latest of each kind of request matters.
+        let mut batch = vec![first];
+        while let Ok(more) = requests.try_recv() {
+            batch.push(more);
+        }
+        let count = batch.len();
+        let mut bank = None;
+        let mut stories: Vec<(u64, Box<Story>)> = Vec::new();
+        let mut search = None;
+        let mut question = None;
+        for request in batch {
+            match request {
+                Request::Bank {
+                    generation,
+                    stories,
+                } => bank = Some((generation, stories)),
+                Request::Story { generation, story } => {
+                    stories.retain(|(_, s)| s.path != story.path);
+                    stories.push((generation, story));
+                }
+                Request::Removed { id } => engine.remove_story(&id),
+                Request::Search {
+                    generation,
+                    text,
+                    level,
+                } => search = Some((generation, text, level)),
+                Request::Question {
+                    generation,
+                    question: q,
+                } => question = Some((generation, q)),
+            }
+        }
+        let send = |answer| replies.send(Reply::Answer(answer)).is_ok();
+        if let Some((generation, all)) = bank {
+            let analysis = Box::new(engine.analyse_bank(all));
+            if !send(Response::Bank {
+                generation,
+                analysis,
+            }) {
+                return;
+            }
+        }
+        for (generation, story) in stories {
+            let analysis = engine.analyse_story(&story);
+            send(Response::Story {
+                generation,
+                path: story.path.clone(),
+                analysis,
+            });
+        }
+        if let Some((generation, text, level)) = search {
+            let hits = engine.search(&text, level);
+            send(Response::Search { generation, hits });
+        }
+        if let Some((generation, q)) = question {
+            let hits = engine.question_stories(&q);
+            send(Response::Question {
+                generation,
+                question: q,
+                hits,
+            });
+        }
+        if replies.send(Reply::Done(count)).is_err() {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn decoded_offset_inverts_source_offset() {
+        let src = "(title: \"T\", situation: \"a\\\"b\\nc d\")";
+        let story = Story::parse(Path::new("s.ron"), src.to_string()).unwrap();
+        let literal = story.section_literal(Section::Situation).unwrap();
+        for (decoded, _) in literal.value.char_indices() {
+            let file = literal.source_offset(decoded);
+            assert_eq!(decoded_offset(literal, file), decoded);
+        }
+    }
+}

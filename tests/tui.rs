@@ -1,0 +1,642 @@
+//! The workbench driven through its own key handler with synthetic key events, rendered to
+//! ratatui's `TestBackend`, with assertions on what is on screen and on disk.
+
+use std::path::{Path, PathBuf};
+
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+use ratatui::Terminal;
+
+use starbank::bank::Bank;
+use starbank::prompts::{Prompts, Reading};
+use starbank::story::{Section, Story};
+use starbank::tui::app::{App, Modal, View};
+use starbank::tui::theme::Theme;
+use starbank::tui::{keys, recovery, ui};
+
+const COLOUR: Theme = Theme { colour: true };
+
+fn bank_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("stories");
+    for entry in std::fs::read_dir(source).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+fn open(dir: &Path, theme: Theme) -> App {
+    let bank = Bank::load(dir).unwrap();
+    let mut app = App::new(bank, Prompts::builtin(), theme);
+    app.area = Rect::new(0, 0, 160, 50);
+    app.settle();
+    app
+}
+
+fn render(app: &mut App, width: u16, height: u16) -> Buffer {
+    app.area = Rect::new(0, 0, width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::draw(frame, app)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn rows(buffer: &Buffer) -> Vec<String> {
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+fn screen(buffer: &Buffer) -> String {
+    rows(buffer).join("\n")
+}
+
+/// The (column, row) where `text` starts on screen.
+fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
+    for (y, row) in rows(buffer).iter().enumerate() {
+        if let Some(byte) = row.find(text) {
+            let column = row[..byte].chars().count();
+            return Some((column as u16, y as u16));
+        }
+    }
+    None
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    press_with(app, code, KeyModifiers::NONE);
+}
+
+fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    let event = Event::Key(KeyEvent::new(code, modifiers));
+    if let Some(action) = keys::action_for(app, &event) {
+        app.apply(action);
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn select(app: &mut App, id: &str) {
+    let row = app
+        .visible_stories()
+        .iter()
+        .position(|&i| app.stories[i].id == id)
+        .unwrap_or_else(|| panic!("story {id} in the list"));
+    app.selected = row;
+}
+
+fn story_path(dir: &Path, id: &str) -> PathBuf {
+    dir.join(format!("{id}.ron"))
+}
+
+#[test]
+fn stories_view_highlights_each_figure_in_its_reading_colour() {
+    let dir = bank_copy();
+    let mut app = open(dir.path(), COLOUR);
+    select(&mut app, "payments-oncall-turnaround");
+    let story = app.selected_story().unwrap().clone();
+    let analysis = app.analysis_of(&story).unwrap().clone();
+    assert!(!analysis.figures.is_empty(), "the story states figures");
+    let buffer = render(&mut app, 200, 60);
+    let mut checked = 0;
+    for figure in &analysis.figures {
+        let Some((x, y)) = find(&buffer, &figure.text) else {
+            continue; // wrapped across lines, or below the fold
+        };
+        let expected = match figure.reading {
+            Reading::BelowL6 => Color::Red,
+            Reading::L6 => Color::Yellow,
+            Reading::L7 => Color::Green,
+        };
+        for dx in 0..figure.text.chars().count() as u16 {
+            assert_eq!(
+                buffer[(x + dx, y)].bg,
+                expected,
+                "{:?} at {x},{y}",
+                figure.text
+            );
+        }
+        checked += 1;
+    }
+    assert!(
+        checked > 0,
+        "at least one figure is on screen:\n{}",
+        screen(&buffer)
+    );
+    // The text right after a figure is not highlighted.
+    let text = screen(&buffer);
+    assert!(text.contains("Situation"), "{text}");
+}
+
+#[test]
+fn without_colour_figures_are_marked_by_modifiers_and_nothing_is_coloured() {
+    let dir = bank_copy();
+    let mut app = open(dir.path(), Theme { colour: false });
+    select(&mut app, "payments-oncall-turnaround");
+    let story = app.selected_story().unwrap().clone();
+    let analysis = app.analysis_of(&story).unwrap().clone();
+    let buffer = render(&mut app, 200, 60);
+    for cell in buffer.content() {
+        assert_eq!(cell.fg, Color::Reset);
+        assert_eq!(cell.bg, Color::Reset);
+    }
+    let figure = analysis
+        .figures
+        .iter()
+        .find(|f| find(&buffer, &f.text).is_some())
+        .expect("a figure on screen");
+    let (x, y) = find(&buffer, &figure.text).unwrap();
+    let modifier = buffer[(x, y)].modifier;
+    assert!(
+        modifier.intersects(Modifier::BOLD | Modifier::UNDERLINED),
+        "{modifier:?}"
+    );
+}
+
+#[test]
+fn findings_are_listed_and_enter_jumps_to_the_phrase() {
+    let dir = bank_copy();
+    let mut app = open(dir.path(), COLOUR);
+    // The story with the most findings that point into a section.
+    let (id, finding) = app
+        .stories
+        .iter()
+        .filter_map(|story| {
+            let analysis = app.analysis.get(&story.path)?;
+            let finding = analysis.findings.iter().find(|f| f.decoded.is_some())?;
+            Some((story.id.clone(), finding.clone()))
+        })
+        .next()
+        .expect("the example bank has located findings");
+    select(&mut app, &id);
+    let buffer = render(&mut app, 200, 60);
+    let text = screen(&buffer);
+    assert!(text.contains(&finding.code), "{text}");
+    let message_start: String = finding.message.chars().take(30).collect();
+    assert!(
+        text.contains(&message_start),
+        "{message_start:?} in\n{text}"
+    );
+
+    // Tab to the findings, choose this one, Enter: the section gets the keyboard and the phrase
+    // is marked.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    let story = app.selected_story().unwrap().clone();
+    let index = app
+        .analysis_of(&story)
+        .unwrap()
+        .findings
+        .iter()
+        .position(|f| *f == finding)
+        .unwrap();
+    for _ in 0..index {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let section = finding.section.unwrap();
+    let range = finding.decoded.clone().unwrap();
+    assert_eq!(app.section, section);
+    assert_eq!(app.mark, Some((section, range.clone())));
+    let phrase = &story.section(section)[range];
+    let first_word = phrase.split_whitespace().next().unwrap();
+    let buffer = render(&mut app, 200, 60);
+    let marked = buffer
+        .content()
+        .iter()
+        .filter(|cell| {
+            cell.modifier
+                .contains(Modifier::REVERSED | Modifier::UNDERLINED)
+        })
+        .map(|cell| cell.symbol())
+        .collect::<String>();
+    assert!(
+        marked.contains(first_word),
+        "marked {marked:?}, phrase {phrase:?}"
+    );
+}
+
+#[test]
+fn search_results_follow_typed_keys() {
+    let dir = bank_copy();
+    let mut app = open(dir.path(), COLOUR);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "pager on-call");
+    app.settle();
+    let buffer = render(&mut app, 160, 50);
+    let text = screen(&buffer);
+    assert!(text.contains("/pager on-call"), "{text}");
+    assert_eq!(
+        app.selected_story().unwrap().id,
+        "payments-oncall-turnaround",
+        "{text}"
+    );
+    assert!(text.contains("Turned around the payments"), "{text}");
+    // The matched words of the snippet are highlighted.
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .any(|cell| cell.bg == Color::Magenta),
+        "{text}"
+    );
+    // More keys change the results without Enter.
+    type_text(&mut app, " vat invoices eu");
+    app.settle();
+    let text = screen(&render(&mut app, 160, 50));
+    assert!(text.contains("/pager on-call vat invoices eu"), "{text}");
+    assert_eq!(
+        app.selected_story().unwrap().id,
+        "vat-invoicing-three-teams",
+        "{text}"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.visible_stories().len(), app.stories.len());
+}
+
+#[test]
+fn questions_view_lists_questions_and_ranks_stories() {
+    let dir = bank_copy();
+    let mut app = open(dir.path(), COLOUR);
+    press(&mut app, KeyCode::Char('2'));
+    app.settle();
+    let text = screen(&render(&mut app, 160, 50));
+    let first = app.selected_question().unwrap().clone();
+    let head: String = first.text.chars().take(40).collect();
+    assert!(text.contains(&head), "{head:?} in\n{text}");
+    assert!(text.contains("Best stories"), "{text}");
+    assert!(text.contains(" 1. "), "a ranked story:\n{text}");
+    // Filter by level and by typed words.
+    press(&mut app, KeyCode::Char('L'));
+    press(&mut app, KeyCode::Char('L'));
+    assert!(app
+        .visible_questions()
+        .iter()
+        .all(|&i| app.prompts.questions[i].level == starbank::story::Level::L7));
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "culture");
+    app.settle();
+    let text = screen(&render(&mut app, 160, 50));
+    assert!(
+        text.contains("How did you transform engineering culture in your organization?"),
+        "{text}"
+    );
+}
+
+#[test]
+fn coverage_view_shows_the_matrix_and_the_gaps() {
+    let dir = bank_copy();
+    let mut app = open(dir.path(), COLOUR);
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.view, View::Coverage);
+    let text = screen(&render(&mut app, 160, 50));
+    assert!(text.contains("Coverage"), "{text}");
+    assert!(text.contains("No adequate story"), "{text}");
+    assert!(text.contains('█') || text.contains('▓'), "{text}");
+}
+
+#[test]
+fn help_overlay_lists_the_keys() {
+    let dir = bank_copy();
+    let mut app = open(dir.path(), COLOUR);
+    press(&mut app, KeyCode::Char('?'));
+    let text = screen(&render(&mut app, 120, 40));
+    assert!(text.contains("Ctrl+S"), "{text}");
+    assert!(text.contains("jump to the phrase"), "{text}");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.modal, None);
+}
+
+fn open_editor(app: &mut App, id: &str, section: Section) {
+    select(app, id);
+    press(app, KeyCode::Enter); // list -> sections
+    while app.section != section {
+        press(app, KeyCode::Down);
+    }
+    press(app, KeyCode::Enter); // edit
+    assert!(app.edit.is_some(), "editor open");
+}
+
+#[test]
+fn quitting_with_an_unsaved_edit_asks_first() {
+    let dir = bank_copy();
+    let mut app = open(dir.path(), COLOUR);
+    open_editor(&mut app, "payments-oncall-turnaround", Section::Task);
+    type_text(&mut app, "More words. ");
+    press_with(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL);
+    assert!(!app.should_quit);
+    assert_eq!(app.modal, Some(Modal::ConfirmQuit));
+    let text = screen(&render(&mut app, 120, 40));
+    assert!(text.contains("Unsaved changes"), "{text}");
+    assert!(text.contains("save and quit"), "{text}");
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        app.edit.as_ref().unwrap().is_dirty(),
+        "Esc goes back to the edit"
+    );
+    press_with(&mut app, KeyCode::Char('q'), KeyModifiers::CONTROL);
+    press(&mut app, KeyCode::Char('d'));
+    assert!(app.should_quit);
+}
+
+#[test]
+fn save_changes_only_the_edited_literal() {
+    let dir = bank_copy();
+    let path = story_path(dir.path(), "payments-oncall-turnaround");
+    let before = std::fs::read_to_string(&path).unwrap();
+    let story = Story::parse(&path, before.clone()).unwrap();
+    let literal = story.section_literal(Section::Result).unwrap().clone();
+    let mut app = open(dir.path(), COLOUR);
+    open_editor(&mut app, "payments-oncall-turnaround", Section::Result);
+    type_text(&mut app, "Quote \"this\" \\ ");
+    press(&mut app, KeyCode::Enter); // a new line inside the section
+    press_with(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert_ne!(after, before);
+    assert_eq!(
+        &after[..literal.span.start],
+        &before[..literal.span.start],
+        "bytes before the literal"
+    );
+    let tail = &before[literal.span.end..];
+    assert!(after.ends_with(tail), "bytes after the literal");
+    let saved = Story::parse(&path, after).unwrap();
+    assert_eq!(
+        saved.section(Section::Result),
+        format!("Quote \"this\" \\ \n{}", story.section(Section::Result))
+    );
+    assert!(!app.edit.as_ref().unwrap().is_dirty());
+    assert!(screen(&render(&mut app, 120, 40)).contains("saved the result"));
+    // No temporary file is left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn a_file_changed_on_disk_offers_the_conflict_choice() {
+    let dir = bank_copy();
+    let path = story_path(dir.path(), "payments-oncall-turnaround");
+    let mut app = open(dir.path(), COLOUR);
+    open_editor(&mut app, "payments-oncall-turnaround", Section::Action);
+    type_text(&mut app, "Mine. ");
+    let theirs = format!(
+        "{}// changed elsewhere\n",
+        std::fs::read_to_string(&path).unwrap()
+    );
+    std::fs::write(&path, &theirs).unwrap();
+    press_with(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(app.modal, Some(Modal::Conflict));
+    let text = screen(&render(&mut app, 120, 40));
+    assert!(text.contains("changed on disk"), "{text}");
+    assert!(text.contains("keep both"), "{text}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        theirs,
+        "nothing written yet"
+    );
+
+    // Keep both: theirs stays, mine goes to a new file.
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    let mine =
+        std::fs::read_to_string(story_path(dir.path(), "payments-oncall-turnaround-2")).unwrap();
+    let mine = Story::parse(Path::new("x.ron"), mine).unwrap();
+    assert!(mine.section(Section::Action).starts_with("Mine. "));
+    assert!(app.edit.is_none());
+}
+
+#[test]
+fn conflict_reload_keeps_the_edit_and_overwrite_writes_it() {
+    let dir = bank_copy();
+    let path = story_path(dir.path(), "payments-oncall-turnaround");
+    let mut app = open(dir.path(), COLOUR);
+    open_editor(&mut app, "payments-oncall-turnaround", Section::Task);
+    type_text(&mut app, "Mine. ");
+    let theirs = format!(
+        "// changed elsewhere\n{}",
+        std::fs::read_to_string(&path).unwrap()
+    );
+    std::fs::write(&path, &theirs).unwrap();
+    press_with(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    press(&mut app, KeyCode::Char('r'));
+    assert!(
+        app.edit.as_ref().unwrap().text().starts_with("Mine. "),
+        "the words stay"
+    );
+    press_with(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(app.modal, None);
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.starts_with("// changed elsewhere\n"),
+        "their change kept"
+    );
+    assert!(Story::parse(&path, saved)
+        .unwrap()
+        .section(Section::Task)
+        .starts_with("Mine. "));
+
+    // Overwrite: mine replaces theirs.
+    type_text(&mut app, "Again. ");
+    std::fs::write(&path, "// scribbled\n").unwrap();
+    press_with(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(app.modal, Some(Modal::Conflict));
+    press(&mut app, KeyCode::Char('o'));
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(Story::parse(&path, saved)
+        .unwrap()
+        .section(Section::Task)
+        .starts_with("Mine. Again. "));
+}
+
+#[test]
+fn unsaved_text_is_recovered_at_the_next_start() {
+    let dir = bank_copy();
+    let mut app = open(dir.path(), COLOUR);
+    open_editor(&mut app, "checkout-api-design-conflict", Section::Situation);
+    type_text(&mut app, "Unsaved words. ");
+    // What the panic hook writes: the mirrored edit.
+    let draft = app
+        .recovery
+        .lock()
+        .unwrap()
+        .clone()
+        .expect("the edit is mirrored");
+    assert!(draft.text.starts_with("Unsaved words. "));
+    let file = recovery::write_recovery(dir.path(), &draft).unwrap();
+    drop(app);
+
+    let mut app = open(dir.path(), COLOUR);
+    assert!(matches!(app.modal, Some(Modal::Recovery { .. })));
+    let text = screen(&render(&mut app, 120, 40));
+    assert!(text.contains("Recovered text"), "{text}");
+    assert!(
+        text.contains("situation of checkout-api-design-conflict"),
+        "{text}"
+    );
+    press(&mut app, KeyCode::Enter);
+    let edit = app
+        .edit
+        .as_ref()
+        .expect("the recovered text is open in the editor");
+    assert!(edit.text().starts_with("Unsaved words. "));
+    assert!(edit.is_dirty());
+    assert!(!file.exists(), "offered once it is back in the editor");
+}
+
+#[test]
+fn a_new_story_gets_a_safe_file_name_and_shows_the_hints() {
+    let dir = bank_copy();
+    let mut app = open(dir.path(), COLOUR);
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "../etc/passwd");
+    let text = screen(&render(&mut app, 120, 40));
+    assert!(
+        text.contains("etc-passwd.ron"),
+        "the dialog names the file:\n{text}"
+    );
+    press(&mut app, KeyCode::Enter);
+    let created = dir.path().join("etc-passwd.ron");
+    assert!(created.exists());
+    assert!(!dir.path().join("../etc/passwd.ron").exists());
+    assert_eq!(app.selected_story().unwrap().path, created);
+    assert!(app.edit.is_some(), "the editor opens on the Situation");
+    app.settle();
+    let text = screen(&render(&mut app, 160, 50));
+    let hint: String = app.prompts.hints.situation.chars().take(30).collect();
+    assert!(text.contains(&hint), "{hint:?} in\n{text}");
+    // The same title again does not overwrite.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "../etc/passwd");
+    press(&mut app, KeyCode::Enter);
+    assert!(dir.path().join("etc-passwd-2.ron").exists());
+}
+
+/// A change of state between renders.
+type Step = Box<dyn Fn(&mut App)>;
+
+#[test]
+fn every_view_renders_at_every_size_without_panicking() {
+    let dir = bank_copy();
+    let mut app = open(dir.path(), COLOUR);
+    let sizes = [(10, 5), (40, 12), (80, 24), (200, 60), (39, 11), (1, 1)];
+    let mut states: Vec<Step> = vec![
+        Box::new(|_| {}),
+        Box::new(|app| press(app, KeyCode::Char('2'))),
+        Box::new(|app| press(app, KeyCode::Char('3'))),
+        Box::new(|app| {
+            press(app, KeyCode::Char('1'));
+            press(app, KeyCode::Enter);
+        }),
+        Box::new(|app| press(app, KeyCode::Tab)),
+        Box::new(|app| press(app, KeyCode::Char('?'))),
+    ];
+    states.push(Box::new(|app| {
+        press(app, KeyCode::Esc);
+        press(app, KeyCode::Char('/'));
+        type_text(app, "team");
+        app.settle();
+    }));
+    for state in &states {
+        state(&mut app);
+        for (width, height) in sizes {
+            let text = screen(&render(&mut app, width, height));
+            if width >= 40 && height >= 12 {
+                assert!(text.contains("Stories"), "{width}x{height}:\n{text}");
+            }
+        }
+    }
+    // And with the editor open.
+    press(&mut app, KeyCode::Esc);
+    open_editor(&mut app, "payments-oncall-turnaround", Section::Action);
+    for (width, height) in sizes {
+        render(&mut app, width, height);
+    }
+    let text = screen(&render(&mut app, 40, 12));
+    assert!(text.contains("Editing"), "{text}");
+}
+
+#[test]
+fn control_characters_in_a_story_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("evil.ron"),
+        "(title: \"Evil \\u{1b}[2J title\", level: L6, situation: \"a \\u{1b}]0;pwned\\u{7} b \\u{202e}rtl\", task: \"t\", action: \"a\", result: \"r\")",
+    )
+    .unwrap();
+    let mut app = open(dir.path(), COLOUR);
+    let mut buffers = vec![render(&mut app, 120, 40)];
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter); // the editor on the Situation
+    assert!(app.edit.is_some());
+    buffers.push(render(&mut app, 120, 40));
+    for buffer in buffers {
+        for cell in buffer.content() {
+            assert!(
+                !cell
+                    .symbol()
+                    .chars()
+                    .any(|c| c.is_control() || c == '\u{202e}'),
+                "{:?}",
+                cell.symbol()
+            );
+        }
+    }
+}
+
+#[test]
+fn mouse_click_selects_a_story_and_switches_views() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let dir = bank_copy();
+    let mut app = open(dir.path(), COLOUR);
+    let buffer = render(&mut app, 160, 50);
+    let third = &app.stories[2];
+    let title: String = third.title.chars().take(15).collect();
+    let (x, y) = find(&buffer, &title).expect("third story on screen");
+    let click = |column, row| {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let action = keys::action_for(&app, &click(x, y)).unwrap();
+    app.apply(action);
+    assert_eq!(app.selected, 2);
+    let (x, y) = find(&buffer, "2 Questions").unwrap();
+    let action = keys::action_for(&app, &click(x, y)).unwrap();
+    app.apply(action);
+    assert_eq!(app.view, View::Questions);
+}
+
+#[test]
+fn a_file_changed_outside_is_picked_up_and_rechecked() {
+    let dir = bank_copy();
+    let path = story_path(dir.path(), "payments-oncall-turnaround");
+    let mut app = open(dir.path(), COLOUR);
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "Turned around the payments ledger team and its on-call",
+        "Renamed outside the workbench",
+    );
+    std::fs::write(&path, text).unwrap();
+    app.reload_path(&path); // what the watcher reports
+    app.settle();
+    select(&mut app, "payments-oncall-turnaround");
+    let text = screen(&render(&mut app, 160, 50));
+    assert!(text.contains("Renamed outside the workbench"), "{text}");
+}
