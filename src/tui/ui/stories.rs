@@ -67,8 +67,14 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
         format!(" Stories ({}) ", rows.len())
     };
     let width = list_area.width.saturating_sub(2) as usize;
+    let rows_per_item = if searching { 2 } else { 1 };
+    let visible = list_area.height.saturating_sub(2) as usize / rows_per_item;
+    // Build only the rows on screen: a 10,000-story bank must not cost 10,000 rows a frame.
+    let offset = layout::list_offset(app.selected, visible);
     let items: Vec<ListItem> = rows
         .iter()
+        .skip(offset)
+        .take(visible.max(1))
         .map(|&index| {
             let story = &app.stories[index];
             let mut lines = vec![story_row(app, story, width)];
@@ -93,11 +99,9 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     let focused = app.focus == Focus::List;
-    let rows_per_item = if searching { 2 } else { 1 };
-    let visible = list_area.height.saturating_sub(2) as usize / rows_per_item;
     let mut state = ListState::default()
-        .with_selected(Some(app.selected))
-        .with_offset(layout::list_offset(app.selected, visible));
+        .with_selected(Some(app.selected - offset))
+        .with_offset(0);
     let highlight = if focused {
         theme.selected()
     } else {
