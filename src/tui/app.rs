@@ -907,6 +907,8 @@ impl App {
         else {
             return;
         };
+        // The pane may be too narrow for the whole message: the footer shows it in full.
+        self.say(format!("{} {}", finding.code, finding.message));
         let Some(section) = finding.section else {
             self.say(format!(
                 "{} is about the whole story (line {})",

@@ -67,8 +67,14 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
         format!(" Stories ({}) ", rows.len())
     };
     let width = list_area.width.saturating_sub(2) as usize;
+    let rows_per_item = if searching { 2 } else { 1 };
+    let visible = list_area.height.saturating_sub(2) as usize / rows_per_item;
+    // Build only the rows on screen: a 10,000-story bank must not cost 10,000 rows a frame.
+    let offset = layout::list_offset(app.selected, visible);
     let items: Vec<ListItem> = rows
         .iter()
+        .skip(offset)
+        .take(visible.max(1))
         .map(|&index| {
             let story = &app.stories[index];
             let mut lines = vec![story_row(app, story, width)];
@@ -93,11 +99,9 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     let focused = app.focus == Focus::List;
-    let rows_per_item = if searching { 2 } else { 1 };
-    let visible = list_area.height.saturating_sub(2) as usize / rows_per_item;
     let mut state = ListState::default()
-        .with_selected(Some(app.selected))
-        .with_offset(layout::list_offset(app.selected, visible));
+        .with_selected(Some(app.selected - offset))
+        .with_offset(0);
     let highlight = if focused {
         theme.selected()
     } else {
@@ -167,29 +171,31 @@ fn story_row(app: &App, story: &Story, width: usize) -> Line<'static> {
             }
             spans.push(Span::raw(" "));
             spans.push(Span::styled(format!("{reads:<4}"), style));
-            let counts = [
-                (Severity::Error, "E"),
-                (Severity::Warning, "W"),
-                (Severity::Info, "i"),
-            ];
-            for (severity, letter) in counts {
-                let count = analysis.count(severity);
-                if count > 0 {
+            // The most severe kind of finding and how many: enough to scan a long list.
+            let worst = [
+                (Severity::Error, "✖"),
+                (Severity::Warning, "▲"),
+                (Severity::Info, "ℹ"),
+            ]
+            .into_iter()
+            .map(|(severity, glyph)| (severity, glyph, analysis.count(severity)))
+            .find(|(_, _, count)| *count > 0);
+            match worst {
+                Some((severity, glyph, count)) => {
                     let shown = if count > 9 {
                         "+".to_string()
                     } else {
                         count.to_string()
                     };
                     spans.push(Span::styled(
-                        format!("{letter}{shown} "),
+                        format!("{glyph}{shown} "),
                         theme.severity(severity),
                     ));
-                } else {
-                    spans.push(Span::styled(" · ", theme.dim()));
                 }
+                None => spans.push(Span::styled("✓  ", theme.ok())),
             }
         }
-        None => spans.push(Span::styled(" …    ·  ·  · ", theme.dim())),
+        None => spans.push(Span::styled(" …   ·  ", theme.dim())),
     }
     let used: usize = spans.iter().map(|s| s.width()).sum::<usize>() + 2;
     spans.push(Span::raw(clip(
@@ -220,7 +226,7 @@ pub fn section_lines(app: &App, story: &Story, width: usize) -> SectionLines {
     ) {
         lines.push(wrapped.line);
     }
-    lines.push(meta_line(app, story, analysis));
+    lines.extend(meta_lines(app, story, analysis, width));
     let mut starts = [0; 4];
     let mut ranges = Vec::new();
     for section in Section::ALL {
@@ -274,30 +280,39 @@ pub fn section_lines(app: &App, story: &Story, width: usize) -> SectionLines {
     }
 }
 
-fn meta_line(app: &App, story: &Story, analysis: Option<&StoryAnalysis>) -> Line<'static> {
+/// "L7 story · reads at L6 · 425 words · 2.8 min spoken", wrapped to the pane.
+fn meta_lines(
+    app: &App,
+    story: &Story,
+    analysis: Option<&StoryAnalysis>,
+    width: usize,
+) -> Vec<Line<'static>> {
     let theme = app.theme;
     let target = story.level.or(app.config.level);
     let words = story.word_count();
     let minutes = words as f64 / app.config.words_per_minute.max(1.0);
-    let mut spans = vec![Span::styled(
-        format!("{} story", target.map_or("no-level", |l| l.as_str())),
-        theme.key(),
-    )];
-    spans.push(Span::raw(" · reads at "));
-    match analysis {
-        Some(a) => spans.push(Span::styled(
+    let head = format!(
+        "{} story · reads at ",
+        target.map_or("no-level", |l| l.as_str())
+    );
+    let (reading, reading_style) = match analysis {
+        Some(a) => (
             a.reads_at.map_or("nothing (no figures)".to_string(), |r| {
                 r.as_str().to_string()
             }),
             theme.reading_text(a.reads_at).add_modifier(Modifier::BOLD),
-        )),
-        None => spans.push(Span::styled("…", theme.dim())),
-    }
-    spans.push(Span::styled(
-        format!(" · {words} words · {minutes:.1} min spoken"),
-        theme.dim(),
-    ));
-    Line::from(spans)
+        ),
+        None => ("…".to_string(), theme.dim()),
+    };
+    let text = format!("{head}{reading} · {words} words · {minutes:.1} min spoken");
+    let marks = [
+        (0..2, theme.key()),
+        (head.len()..head.len() + reading.len(), reading_style),
+    ];
+    wrap_styled(&text, width, theme.dim(), &marks)
+        .into_iter()
+        .map(|wrapped| wrapped.line)
+        .collect()
 }
 
 /// The line (of [`section_lines`]) of a section's heading, or of the line holding `offset`.
