@@ -228,23 +228,7 @@ pub fn story_text(rng: &mut Rng, index: usize) -> String {
 
 /// A RON string literal for `text`.
 pub fn ron_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    crate::source::encode_plain(text, false)
 }
 
 /// Writes `count` stories into `dir` (created if needed); returns their paths.

@@ -6,6 +6,7 @@
 //! text back to the file, exactly across escapes, line continuations, multi-line and
 //! raw strings. Diagnostics use this to underline a phrase inside a section.
 
+use std::fmt::Write as _;
 use std::ops::Range;
 
 /// A 1-based line and column (columns count characters, as rustc and ron do).
@@ -468,6 +469,28 @@ impl Scanner<'_> {
         self.pos += 2;
         Some(byte)
     }
+}
+
+/// A RON string literal; `literal_newlines` keeps line breaks as real line breaks.
+pub fn encode_plain(text: &str, literal_newlines: bool) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' if literal_newlines => out.push('\n'),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 #[cfg(test)]

@@ -20,7 +20,9 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, QueryParser, TermQuery,
+};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
@@ -348,6 +350,31 @@ impl StoryIndex {
             .collect()
     }
 
+    /// The strength (0..1) of one story for a bank question: what
+    /// [`question_strengths`](Self::question_strengths) gives that story, without scoring
+    /// the rest of the bank (the workbench asks this on every pause in typing).
+    pub fn story_strength(&self, question_id: &str, story_id: &str) -> f32 {
+        let Some(terms) = self.vocabulary.get(question_id) else {
+            return 0.0;
+        };
+        let weights = question_weights(terms);
+        let searcher = self.reader.searcher();
+        let ideal = ideal_score(&searcher, self.fields.body, &weights);
+        let this_story: Box<dyn Query> = Box::new(ConstScoreQuery::new(
+            Box::new(TermQuery::new(
+                Term::from_field_text(self.fields.id, story_id),
+                IndexRecordOption::Basic,
+            )),
+            0.0,
+        ));
+        let question: Box<dyn Query> =
+            Box::new(BooleanQuery::new(self.term_clauses(&weights).collect()));
+        let query = BooleanQuery::new(vec![(Occur::Must, this_story), (Occur::Must, question)]);
+        self.collect(&searcher, &query, 1)
+            .first()
+            .map_or(0.0, |(score, _)| strength(*score, ideal))
+    }
+
     /// Each query stem's weight: the question's words and the user's words 1.0, borrowed
     /// keywords [`EXPANSION_WEIGHT`] times the resemblance.
     fn weights(&self, query: &SearchQuery) -> HashMap<String, f32> {
@@ -573,6 +600,36 @@ mod tests {
             "(title: \"T\", level: L6, situation: \"s\", task: \"t\", action: \"{action}\", result: \"r\")"
         );
         Story::parse(Path::new(&format!("bank/{id}.ron")), source).unwrap()
+    }
+
+    #[test]
+    fn story_strength_matches_the_whole_bank_scoring() {
+        let stories = vec![
+            story(
+                "oncall",
+                "I turned around an underperforming team with high attrition and missed goals",
+            ),
+            story("pricing", "I changed the pricing service rollout"),
+            story("hiring", "I hired two managers and coached my leads"),
+        ];
+        let prompts = Prompts::builtin();
+        let mut index = StoryIndex::build(&stories, &prompts).unwrap();
+        // After an in-place update too, as the workbench does on every pause in typing.
+        index.update_story(&stories[1]).unwrap();
+        for question in ["l6-underperforming-team", "l6-hiring-team"] {
+            let all = index.question_strengths(question);
+            for story in &stories {
+                let whole = all.get(&story.id).copied().unwrap_or(0.0);
+                let one = index.story_strength(question, &story.id);
+                assert!(
+                    (whole - one).abs() < 1e-5,
+                    "{question} {}: {whole} vs {one}",
+                    story.id
+                );
+            }
+        }
+        assert!(index.story_strength("l6-underperforming-team", "oncall") > 0.0);
+        assert_eq!(index.story_strength("no-such-question", "oncall"), 0.0);
     }
 
     fn ids(index: &StoryIndex, text: &str) -> Vec<String> {

@@ -270,11 +270,7 @@ impl Engine {
             if index.update_story(story).is_ok() {
                 for question in &self.prompts.questions {
                     let linked = story.questions.iter().any(|q| q == &question.id);
-                    let score = index
-                        .question_strengths(&question.id)
-                        .get(&story.id)
-                        .copied()
-                        .unwrap_or(0.0);
+                    let score = index.story_strength(&question.id, &story.id);
                     if linked || score >= ADEQUATE {
                         questions.push(QuestionScore {
                             question: question.id.clone(),

@@ -89,27 +89,7 @@ fn literal_source_has_escaped_newline(literal: &StringLiteral, value: &str) -> b
     next - at > 1
 }
 
-/// A RON string literal; `literal_newlines` keeps line breaks as real line breaks.
-pub fn encode_plain(text: &str, literal_newlines: bool) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' if literal_newlines => out.push('\n'),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+pub use crate::source::encode_plain;
 
 /// Saves `text` as `section` of `story`, unless the file changed since `story` was loaded.
 pub fn save_section(story: &Story, section: Section, text: &str) -> Result<SaveOutcome, SaveError> {
