@@ -2,7 +2,7 @@
 //!
 //! Run: `cargo bench --bench bank` (add `-- load` or `-- lint` to filter).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use starbank::bank::Bank;
@@ -11,12 +11,8 @@ const SIZES: [usize; 3] = [100, 1_000, 10_000];
 
 /// A generated bank, written once per size under target/ and reused across runs.
 fn bank_dir(size: usize) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-bank-{size}"));
-    let marker = dir.join(format!("story-{:05}.ron", size - 1));
-    if !marker.exists() {
-        starbank::generate::write_bank(&dir, size, 42).expect("write generated bank");
-    }
-    dir
+    starbank::generate::cached_bank(Path::new(env!("CARGO_TARGET_TMPDIR")), size)
+        .expect("write generated bank")
 }
 
 fn load(c: &mut Criterion) {

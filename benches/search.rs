@@ -4,7 +4,7 @@
 //!
 //! Run: `cargo bench --bench search`.
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -28,11 +28,8 @@ const FREE_TEXT: &[&str] = &[
 
 /// A generated bank, written once per size under target/ and reused across runs.
 fn bank(size: usize) -> Bank {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-bank-{size}"));
-    let marker = dir.join(format!("story-{:05}.ron", size - 1));
-    if !marker.exists() {
-        starbank::generate::write_bank(&dir, size, 42).expect("write generated bank");
-    }
+    let dir = starbank::generate::cached_bank(Path::new(env!("CARGO_TARGET_TMPDIR")), size)
+        .expect("write generated bank");
     Bank::load(&dir).expect("bank loads")
 }
 

@@ -30,12 +30,8 @@ const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
 
 fn bank_dir(size: usize) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-bank-{size}"));
-    let marker = dir.join(format!("story-{:05}.ron", size - 1));
-    if !marker.exists() {
-        starbank::generate::write_bank(&dir, size, 42).expect("write generated bank");
-    }
-    dir
+    starbank::generate::cached_bank(Path::new(env!("CARGO_TARGET_TMPDIR")), size)
+        .expect("write generated bank")
 }
 
 fn open(dir: &Path) -> App {

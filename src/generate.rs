@@ -231,6 +231,17 @@ pub fn ron_string(text: &str) -> String {
     crate::source::encode_plain(text, false)
 }
 
+/// A generated bank of `size` stories (seed 42) in `parent/bench-bank-SIZE`, written on
+/// first use and reused after: benchmarks share one copy per size.
+pub fn cached_bank(parent: &Path, size: usize) -> std::io::Result<PathBuf> {
+    let dir = parent.join(format!("bench-bank-{size}"));
+    let last = dir.join(format!("story-{:05}.ron", size.saturating_sub(1)));
+    if !last.exists() {
+        write_bank(&dir, size, 42)?;
+    }
+    Ok(dir)
+}
+
 /// Writes `count` stories into `dir` (created if needed); returns their paths.
 pub fn write_bank(dir: &Path, count: usize, seed: u64) -> std::io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
