@@ -85,18 +85,8 @@ impl Bank {
         let mut errors = Vec::new();
         for story in &self.stories {
             for section in Section::ALL {
-                if !story.section(section).trim().is_empty() {
+                let Some((message, help)) = story.section_problem(section) else {
                     continue;
-                }
-                let (message, help) = match story.section_literal(section) {
-                    Some(_) => (
-                        format!("section `{section}` is empty"),
-                        format!("write the {} of the story", section.title()),
-                    ),
-                    None => (
-                        format!("missing section `{section}`"),
-                        format!("add `{section}: \"...\",`"),
-                    ),
                 };
                 errors.push(story_error(story, section.as_str(), message, help));
             }

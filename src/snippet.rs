@@ -25,6 +25,26 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
+/// ANSI styles shared by every coloured output (CLI commands and lint reports).
+pub mod ansi {
+    pub const RED: &str = "\x1b[1;31m";
+    pub const YELLOW: &str = "\x1b[1;33m";
+    pub const CYAN: &str = "\x1b[1;36m";
+    pub const GREEN: &str = "\x1b[1;32m";
+    pub const BOLD: &str = "\x1b[1m";
+    pub const DIM: &str = "\x1b[2m";
+    pub const RESET: &str = "\x1b[0m";
+}
+
+/// Wraps `text` in `style` when `colour` is on.
+pub fn paint(colour: bool, style: &str, text: &str) -> String {
+    if colour {
+        format!("{style}{text}{}", ansi::RESET)
+    } else {
+        text.to_string()
+    }
+}
+
 /// Terminal styles for a frame; all empty for plain output.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Styles {

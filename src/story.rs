@@ -307,6 +307,24 @@ impl Story {
         }
     }
 
+    /// What is wrong with a section that has no text, as (message, help); `None` when it
+    /// has text. `check` reports it as a load error, the linter as ST001.
+    pub fn section_problem(&self, section: Section) -> Option<(String, String)> {
+        if !self.section(section).trim().is_empty() {
+            return None;
+        }
+        Some(match self.section_literal(section) {
+            Some(_) => (
+                format!("section `{section}` is empty"),
+                format!("write the {} of the story", section.title()),
+            ),
+            None => (
+                format!("missing section `{section}`"),
+                format!("add `{section}: \"...\",`"),
+            ),
+        })
+    }
+
     /// The number of words in the four sections.
     pub fn word_count(&self) -> usize {
         self.sections.iter().map(|s| count_words(s)).sum()

@@ -18,14 +18,8 @@ pub fn stderr_colour() -> bool {
     use_colour(std::io::stderr().is_terminal())
 }
 
-pub const RED: &str = "\x1b[1;31m";
-#[allow(dead_code)] // used by the linter's warnings
-pub const YELLOW: &str = "\x1b[1;33m";
-pub const CYAN: &str = "\x1b[1;36m";
-pub const GREEN: &str = "\x1b[1;32m";
-pub const BOLD: &str = "\x1b[1m";
-pub const DIM: &str = "\x1b[2m";
-pub const RESET: &str = "\x1b[0m";
+pub use crate::snippet::ansi::{BOLD, CYAN, DIM, GREEN, RED, YELLOW};
+pub use crate::snippet::paint;
 
 /// A load error for stderr, coloured if stderr is a terminal.
 pub fn render_load_error(err: &LoadError) -> String {
@@ -48,14 +42,5 @@ pub fn emit(text: &str) {
         if err.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("error: cannot write output: {err}");
         }
-    }
-}
-
-/// Wraps `text` in `style` when `colour` is on.
-pub fn paint(colour: bool, style: &str, text: &str) -> String {
-    if colour {
-        format!("{style}{text}{RESET}")
-    } else {
-        text.to_string()
     }
 }

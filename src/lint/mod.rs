@@ -310,6 +310,27 @@ impl Linter {
             errors,
         }
     }
+
+    /// The bank mapped against its target level's questions, for the coverage rules; `None`
+    /// when they are all off, or the index cannot be built (then they stay silent).
+    fn coverage(&self, stories: &[Story]) -> Option<crate::index::BankMap> {
+        let wanted = self
+            .rules
+            .iter()
+            .any(|(rule, _)| coverage_rules::needs_map(rule));
+        if !wanted || stories.is_empty() {
+            return None;
+        }
+        let index = crate::index::StoryIndex::build(stories, &self.prompts).ok()?;
+        let level =
+            crate::index::map::default_level(self.level_override, self.config.level, stories);
+        Some(crate::index::map_bank(
+            &index,
+            stories,
+            &self.prompts,
+            level,
+        ))
+    }
 }
 
 /// Rule selectors in the bank's `starbank.ron` (`enable`, `disable`, `severity`) that name
@@ -352,29 +373,6 @@ pub fn config_errors(bank: &Bank) -> Vec<LoadError> {
         ));
     }
     errors
-}
-
-impl Linter {
-    /// The bank mapped against its target level's questions, for the coverage rules; `None`
-    /// when they are all off, or the index cannot be built (then they stay silent).
-    fn coverage(&self, stories: &[Story]) -> Option<crate::index::BankMap> {
-        let wanted = self
-            .rules
-            .iter()
-            .any(|(rule, _)| coverage_rules::needs_map(rule));
-        if !wanted || stories.is_empty() {
-            return None;
-        }
-        let index = crate::index::StoryIndex::build(stories, &self.prompts).ok()?;
-        let level =
-            crate::index::map::default_level(self.level_override, self.config.level, stories);
-        Some(crate::index::map_bank(
-            &index,
-            stories,
-            &self.prompts,
-            level,
-        ))
-    }
 }
 
 fn is_allowed(story: &Story, code: &str, name: &str) -> bool {

@@ -147,20 +147,9 @@ fn section_span(context: &StoryContext, section: Section) -> crate::story::Span 
 }
 
 fn empty_section(context: &StoryContext, out: &mut Vec<Finding>) {
-    for (section, text) in context.story.sections() {
-        if !text.trim().is_empty() {
+    for section in Section::ALL {
+        let Some((message, help)) = context.story.section_problem(section) else {
             continue;
-        }
-        let (message, help) = if context.story.section_literal(section).is_some() {
-            (
-                format!("section `{section}` is empty"),
-                format!("write the {} of the story", section.title()),
-            )
-        } else {
-            (
-                format!("missing section `{section}`"),
-                format!("add `{section}: \"...\",`"),
-            )
         };
         let span = context.story.value_or_closing_span(section.as_str());
         out.push(Finding::at(span, message).in_section(section).help(help));

@@ -7,7 +7,8 @@ use super::{display_path, Sources};
 use crate::config::Severity;
 use crate::lint::{Diagnostic, Report};
 use crate::prompts::Reading;
-use crate::snippet::{sanitize, Frame, Styles};
+use crate::snippet::ansi::{BOLD, CYAN, GREEN, RED, YELLOW};
+use crate::snippet::{paint, sanitize, Frame, Styles};
 
 /// Terminal styling and the failing severity the summary mentions.
 #[derive(Debug, Clone, Copy)]
@@ -15,13 +16,6 @@ pub struct HumanOptions {
     pub colour: bool,
     pub fail_on: Severity,
 }
-
-const RED: &str = "\x1b[1;31m";
-const YELLOW: &str = "\x1b[1;33m";
-const CYAN: &str = "\x1b[1;36m";
-const GREEN: &str = "\x1b[1;32m";
-const BOLD: &str = "\x1b[1m";
-const RESET: &str = "\x1b[0m";
 
 pub fn render(report: &Report, sources: &Sources, options: HumanOptions) -> String {
     let mut out = String::new();
@@ -46,14 +40,6 @@ fn severity_style(severity: Severity) -> &'static str {
         Severity::Error => RED,
         Severity::Warning => YELLOW,
         Severity::Info => CYAN,
-    }
-}
-
-fn paint(colour: bool, style: &str, text: &str) -> String {
-    if colour {
-        format!("{style}{text}{RESET}")
-    } else {
-        text.to_string()
     }
 }
 
