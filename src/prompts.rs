@@ -120,6 +120,48 @@ impl Dimension {
 #[serde(deny_unknown_fields)]
 pub struct Rubric {
     pub dimensions: Vec<Dimension>,
+    /// How the dimensions' readings combine into the story's reading.
+    #[serde(default)]
+    pub reading: Aggregation,
+}
+
+/// Which way a tie between two readings goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tie {
+    Higher,
+    Lower,
+}
+
+/// How a story's dimension readings combine (see `prompts/levels.ron`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Aggregation {
+    /// The dimensions whose readings vote.
+    pub voting: Vec<FigureKind>,
+    /// Dimensions that vote only when the story states none of `voting`.
+    pub fallback: Vec<FigureKind>,
+    /// The story reads at the median vote; with an even number of votes, `ties` picks which
+    /// of the middle two.
+    pub ties: Tie,
+}
+
+impl Default for Aggregation {
+    fn default() -> Self {
+        Aggregation {
+            voting: vec![
+                FigureKind::TeamSize,
+                FigureKind::HorizonMonths,
+                FigureKind::Dollars,
+            ],
+            fallback: vec![
+                FigureKind::Teams,
+                FigureKind::BusinessUnits,
+                FigureKind::Managers,
+            ],
+            ties: Tie::Higher,
+        }
+    }
 }
 
 impl Rubric {

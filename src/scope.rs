@@ -3,13 +3,16 @@
 //!
 //! # How a story's reading is combined (`reads_at`)
 //!
-//! 1. Each figure reads at a level on its dimension's bands (`prompts/levels.ron`).
-//! 2. Each *scope dimension* the story states (team size, planning horizon, dollars,
-//!    teams, business units, managers) reads at the level of its **largest** figure: a story
+//! 1. Each figure reads at a level on its dimension's bands (`prompts/levels.ron`). Only
+//!    figures in the narrator's scope count ([`crate::figures::Role::Scope`]); the others are
+//!    shown, never read.
+//! 2. Each dimension the story states reads at the level of its **largest** figure: a story
 //!    that mentions an eight-week pause inside a two-year programme is a two-year story.
-//! 3. The story reads at the highest level that **more than half** of its stated dimensions
-//!    reach (the lower median). A tie goes to the lower level: an interviewer calibrates a
-//!    story by its weakest stated scope, so one big number does not lift the rest.
+//! 3. The rubric's voting dimensions (team size, horizon, dollars) vote and the story reads
+//!    at the median vote; with two votes the tie goes to the higher reading, which is how
+//!    careful readers read the published stories in `tests/corpus/` (an 800-engineer org
+//!    over 18 months is L7). Teams, business units and managers vote only when the story
+//!    states none of the three. All of this is data in the rubric's `reading`.
 //! 4. A story that states no scope figure reads at nothing (`null` in JSON).
 //!
 //! Stakeholder seniority (Director, VP, CTO, board) is located and read too, but it does
@@ -19,18 +22,8 @@
 use std::ops::Range;
 
 use crate::figures::{self, Figure, FigureKind};
-use crate::prompts::{Dimension, Reading, Rubric};
+use crate::prompts::{Aggregation, Dimension, Reading, Rubric, Tie};
 use crate::story::{Section, Story};
-
-/// The dimensions whose readings combine into the story's reading.
-pub const VOTING_KINDS: [FigureKind; 6] = [
-    FigureKind::TeamSize,
-    FigureKind::HorizonMonths,
-    FigureKind::Dollars,
-    FigureKind::Teams,
-    FigureKind::BusinessUnits,
-    FigureKind::Managers,
-];
 
 /// The three dimensions every level claim rests on (DESIGN.md); the per-dimension scope
 /// rules and "no scope figure" look at these.
@@ -62,6 +55,11 @@ impl LocatedFigure {
     pub fn kind(&self) -> FigureKind {
         self.figure.kind
     }
+
+    /// The figure is the narrator's scope and counts toward the story's reading.
+    pub fn is_scope(&self) -> bool {
+        self.figure.is_scope()
+    }
 }
 
 /// How one dimension of a story reads: by its largest figure.
@@ -81,6 +79,8 @@ pub struct Scope {
     /// One per stated dimension, in [`FigureKind::ALL`] order.
     pub dimensions: Vec<DimensionReading>,
     pub reads_at: Option<Reading>,
+    /// The dimensions that voted, in [`FigureKind::ALL`] order.
+    pub voters: Vec<FigureKind>,
 }
 
 impl Scope {
@@ -124,17 +124,52 @@ pub fn analyse(story: &Story, rubric: &Rubric) -> Scope {
             });
         }
     }
+    mark_subgroups(&mut figures);
     let dimensions = read_dimensions(&figures);
+    let voters = voters(&dimensions, &rubric.reading);
     let reads_at = combine(
         dimensions
             .iter()
-            .filter(|d| VOTING_KINDS.contains(&d.kind))
+            .filter(|d| voters.contains(&d.kind))
             .map(|d| d.reading),
+        rubric.reading.ties,
     );
     Scope {
         figures,
         dimensions,
         reads_at,
+        voters,
+    }
+}
+
+/// A handful of people beside the story's much larger team is a sub-group, not its size.
+fn mark_subgroups(figures: &mut [LocatedFigure]) {
+    let story_team = figures
+        .iter()
+        .filter(|f| f.kind() == FigureKind::TeamSize && f.is_scope())
+        .map(|f| f.figure.value)
+        .fold(0.0, f64::max);
+    for located in figures.iter_mut() {
+        if figures::is_subgroup(&located.figure, &located.text, story_team) {
+            located.figure.role = figures::Role::Subgroup;
+        }
+    }
+}
+
+/// The dimensions that vote: the voting ones the story states, else its fallback ones.
+fn voters(dimensions: &[DimensionReading], aggregation: &Aggregation) -> Vec<FigureKind> {
+    let stated = |kinds: &[FigureKind]| -> Vec<FigureKind> {
+        dimensions
+            .iter()
+            .map(|d| d.kind)
+            .filter(|kind| kinds.contains(kind))
+            .collect()
+    };
+    let voting = stated(&aggregation.voting);
+    if voting.is_empty() {
+        stated(&aggregation.fallback)
+    } else {
+        voting
     }
 }
 
@@ -146,7 +181,7 @@ fn read_dimensions(figures: &[LocatedFigure]) -> Vec<DimensionReading> {
             let (index, figure) = figures
                 .iter()
                 .enumerate()
-                .filter(|(_, f)| f.figure.kind == *kind)
+                .filter(|(_, f)| f.figure.kind == *kind && f.figure.is_scope())
                 .reduce(|best, next| {
                     if next.1.figure.value > best.1.figure.value {
                         next
@@ -163,16 +198,22 @@ fn read_dimensions(figures: &[LocatedFigure]) -> Vec<DimensionReading> {
         .collect()
 }
 
-/// The highest reading that more than half of `readings` reach (the lower median).
-pub fn combine(readings: impl IntoIterator<Item = Reading>) -> Option<Reading> {
+/// The median of `readings`; of two middle readings, the one `ties` picks.
+pub fn combine(readings: impl IntoIterator<Item = Reading>, ties: Tie) -> Option<Reading> {
     let mut readings: Vec<Reading> = readings.into_iter().collect();
     if readings.is_empty() {
         return None;
     }
     readings.sort();
-    // Sorted descending, the reading at index floor(n/2) is reached by more than half.
-    readings.reverse();
-    Some(readings[readings.len() / 2])
+    let middle = readings.len() / 2;
+    Some(if readings.len() % 2 == 1 {
+        readings[middle]
+    } else {
+        match ties {
+            Tie::Higher => readings[middle],
+            Tie::Lower => readings[middle - 1],
+        }
+    })
 }
 
 /// A figure's value as a reader says it: "14 people", "9 months", "$3M", "VP".
@@ -285,15 +326,17 @@ mod tests {
     use Reading::*;
 
     #[test]
-    fn combine_is_the_lower_median() {
-        assert_eq!(combine([]), None);
-        assert_eq!(combine([L7]), Some(L7));
-        assert_eq!(combine([L6, L7]), Some(L6), "a tie goes to the lower level");
-        assert_eq!(combine([L7, L7, L6]), Some(L7));
-        assert_eq!(combine([BelowL6, L6, L7]), Some(L6));
-        assert_eq!(combine([BelowL6, L7]), Some(BelowL6));
-        assert_eq!(combine([L7, L7, L6, L6]), Some(L6));
-        assert_eq!(combine([L7, L7, L7, L6]), Some(L7));
+    fn combine_is_the_median_with_ties_as_told() {
+        assert_eq!(combine([], Tie::Higher), None);
+        assert_eq!(combine([L7], Tie::Higher), Some(L7));
+        assert_eq!(combine([L6, L7], Tie::Higher), Some(L7));
+        assert_eq!(combine([L6, L7], Tie::Lower), Some(L6));
+        assert_eq!(combine([L7, L7, L6], Tie::Lower), Some(L7));
+        assert_eq!(combine([BelowL6, L6, L7], Tie::Higher), Some(L6));
+        assert_eq!(combine([BelowL6, L7], Tie::Higher), Some(L7));
+        assert_eq!(combine([BelowL6, L7], Tie::Lower), Some(BelowL6));
+        assert_eq!(combine([L7, L7, L6, L6], Tie::Lower), Some(L6));
+        assert_eq!(combine([L7, BelowL6, L6, L6], Tie::Higher), Some(L6));
     }
 
     #[test]

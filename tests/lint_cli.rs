@@ -96,7 +96,15 @@ fn validate_contract(value: &Value) {
     for story in value["stories"].as_array().unwrap() {
         assert_eq!(
             keys(story),
-            sorted(&["id", "path", "level", "reads_at", "figures", "diagnostics"])
+            sorted(&[
+                "id",
+                "path",
+                "level",
+                "reads_at",
+                "figures",
+                "diagnostics",
+                "other_figures"
+            ])
         );
         assert!(story["id"].is_string() && story["path"].is_string());
         assert!(["L6", "L7"].contains(&story["level"].as_str().unwrap()));
@@ -104,11 +112,21 @@ fn validate_contract(value: &Value) {
             story["reads_at"].is_null()
                 || ["below-L6", "L6", "L7"].contains(&story["reads_at"].as_str().unwrap())
         );
-        for figure in story["figures"].as_array().unwrap() {
+        let scope = story["figures"].as_array().unwrap();
+        let others = story["other_figures"].as_array().unwrap();
+        for (figure, in_scope) in scope
+            .iter()
+            .map(|f| (f, true))
+            .chain(others.iter().map(|f| (f, false)))
+        {
             assert_eq!(
                 keys(figure),
-                sorted(&["kind", "value", "text", "section", "line", "column", "reads_at"])
+                sorted(&["kind", "value", "text", "section", "line", "column", "reads_at", "role"])
             );
+            // `figures` holds the narrator's scope, `other_figures` everything else.
+            assert_eq!(figure["role"] == "scope", in_scope, "{figure}");
+            assert!(["scope", "context", "incidental", "subgroup"]
+                .contains(&figure["role"].as_str().unwrap()));
             assert!(figure["value"].is_number() && figure["text"].is_string());
             assert!(["situation", "task", "action", "result"]
                 .contains(&figure["section"].as_str().unwrap()));
@@ -347,8 +365,10 @@ fn explain_reads_at_documents_the_combining_rule() {
     let output = starbank().args(["explain", "SC009"]).output().unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(text.contains("more than half"), "{text}");
-    assert!(text.contains("largest figure"), "{text}");
+    assert!(text.contains("median vote"), "{text}");
+    assert!(text.contains("tie goes to the higher reading"), "{text}");
+    assert!(text.contains("largest such figure"), "{text}");
+    assert!(text.contains("names the figures that decided"), "{text}");
 }
 
 #[test]

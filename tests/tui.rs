@@ -11,6 +11,7 @@ use ratatui::style::{Color, Modifier};
 use ratatui::Terminal;
 
 use starbank::bank::Bank;
+use starbank::figures::Role;
 use starbank::prompts::{Prompts, Reading};
 use starbank::story::{Section, Story};
 use starbank::tui::app::{App, Modal, View};
@@ -113,10 +114,12 @@ fn stories_view_highlights_each_figure_in_its_reading_colour() {
         let Some((x, y)) = find(&buffer, &figure.text) else {
             continue; // wrapped across lines, or below the fold
         };
-        let expected = match figure.reading {
-            Reading::BelowL6 => Color::Red,
-            Reading::L6 => Color::Yellow,
-            Reading::L7 => Color::Green,
+        let expected = match (figure.role, figure.reading) {
+            // Figures outside the narrator's scope are shown but never coloured by a level.
+            (role, _) if role != Role::Scope => Color::Reset,
+            (_, Reading::BelowL6) => Color::Red,
+            (_, Reading::L6) => Color::Yellow,
+            (_, Reading::L7) => Color::Green,
         };
         for dx in 0..figure.text.chars().count() as u16 {
             assert_eq!(
@@ -315,6 +318,43 @@ fn help_overlay_lists_the_keys() {
     assert!(text.contains("jump to the phrase"), "{text}");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.modal, None);
+}
+
+#[test]
+fn figures_outside_the_narrators_scope_are_shown_and_say_why() {
+    let dir = bank_copy();
+    let path = story_path(dir.path(), "payments-oncall-turnaround");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replacen(
+        "situation: \"",
+        "situation: \"The outage lasted 3 days and hit a company of 3,000 employees. ",
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    let mut app = open(dir.path(), COLOUR);
+    select(&mut app, "payments-oncall-turnaround");
+    let story = app.selected_story().unwrap().clone();
+    let analysis = app.analysis_of(&story).unwrap().clone();
+    let roles: Vec<(&str, Role)> = analysis
+        .figures
+        .iter()
+        .filter(|f| f.role != Role::Scope)
+        .map(|f| (f.text.as_str(), f.role))
+        .collect();
+    assert!(roles.contains(&("3 days", Role::Incidental)), "{roles:?}");
+    assert!(
+        roles.contains(&("a company of 3,000 employees", Role::Context)),
+        "{roles:?}"
+    );
+    // Not counted: the story still reads at L6 on its own team of 14.
+    assert_eq!(analysis.reads_at, Some(Reading::L6));
+    open_editor(&mut app, "payments-oncall-turnaround", Section::Situation);
+    type_text(&mut app, " ");
+    app.settle();
+    let buffer = render(&mut app, 200, 60);
+    let screen = screen(&buffer);
+    assert!(screen.contains("3 days incidental"), "{screen}");
+    assert!(screen.contains("context"), "{screen}");
 }
 
 fn open_editor(app: &mut App, id: &str, section: Section) {

@@ -145,10 +145,15 @@ declare_rule! {
 declare_rule! {
     /// The story as a whole reads below its target level.
     ///
-    /// Each stated dimension (team size, horizon, dollars, teams, business units, managers)
-    /// reads at the level of its largest figure; the story reads at the highest level more
-    /// than half of them reach, a tie going to the lower level, because an interviewer
-    /// calibrates a story by its weakest stated scope. Stakeholder seniority does not vote.
+    /// Only figures in your own scope count: the team you led, joined or hired, the span of
+    /// the work, the money it moved; never customers, a company's whole staff or how long an
+    /// outage lasted. Each dimension reads at the level of its largest such figure. Team
+    /// size, horizon and dollars vote and the story reads at the median vote; with two votes
+    /// the tie goes to the higher reading, as careful readers of published STAR answers do
+    /// (an 800-engineer org over 18 months reads L7). Teams, business units and managers vote
+    /// only when the story states none of the three; stakeholder seniority never votes. The
+    /// message names the figures that decided. The rule is data: `reading` in
+    /// `prompts/levels.ron`.
     ///
     /// A story that reads below the level you interview for should be re-scoped (say the
     /// larger scope you really had) or kept for a lower-level question.
@@ -328,31 +333,36 @@ fn overall_reading(context: &StoryContext, above: bool, out: &mut Vec<Finding>) 
     if !wrong_side {
         return;
     }
-    let parts: Vec<String> = context
-        .scope
-        .dimensions
-        .iter()
-        .filter(|d| crate::scope::VOTING_KINDS.contains(&d.kind))
-        .map(|d| {
-            let figure = &context.scope.figures[d.figure];
-            format!(
-                "{} {} ({})",
-                crate::scope::dimension_noun(d.kind),
-                d.reading,
-                describe_value(d.kind, figure.figure.value)
-            )
-        })
-        .collect();
+    let (mut decided, mut outvoted) = (Vec::new(), Vec::new());
+    for d in &context.scope.dimensions {
+        if !context.scope.voters.contains(&d.kind) {
+            continue;
+        }
+        let figure = &context.scope.figures[d.figure];
+        let part = format!(
+            "{} {} ({}, \"{}\")",
+            crate::scope::dimension_noun(d.kind),
+            d.reading,
+            describe_value(d.kind, figure.figure.value),
+            figure.text
+        );
+        if d.reading == reading {
+            decided.push(part);
+        } else {
+            outvoted.push(part);
+        }
+    }
     let relation = if above { "above" } else { "below" };
+    let mut message = format!(
+        "story reads at {reading}, {relation} its {target} target; decided by {}",
+        decided.join(", ")
+    );
+    if !outvoted.is_empty() {
+        message.push_str(&format!("; outvoted: {}", outvoted.join(", ")));
+    }
     out.push(
-        Finding::at(
-            level_span(context),
-            format!(
-                "story reads at {reading}, {relation} its {target} target: {}",
-                parts.join(", ")
-            ),
-        )
-        .label(format!("target {target}, reads at {reading}")),
+        Finding::at(level_span(context), message)
+            .label(format!("target {target}, reads at {reading}")),
     );
 }
 

@@ -23,6 +23,9 @@ struct StoryOut<'a> {
     reads_at: Option<&'static str>,
     figures: Vec<FigureOut<'a>>,
     diagnostics: Vec<DiagnosticOut<'a>>,
+    /// Figures the story states that are not the narrator's scope (customers, a company's
+    /// whole staff, an outage's length): shown, never counted toward `reads_at`.
+    other_figures: Vec<FigureOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -34,6 +37,7 @@ struct FigureOut<'a> {
     line: usize,
     column: usize,
     reads_at: &'static str,
+    role: &'static str,
 }
 
 #[derive(Serialize)]
@@ -120,17 +124,29 @@ fn story(report: &crate::lint::StoryReport) -> StoryOut<'_> {
         figures: report
             .figures
             .iter()
-            .map(|figure| FigureOut {
-                kind: figure.kind().as_str(),
-                value: number(figure.figure.value),
-                text: &figure.text,
-                section: figure.section.as_str(),
-                line: figure.line,
-                column: figure.column,
-                reads_at: figure.reads_at.as_str(),
-            })
+            .filter(|figure| figure.is_scope())
+            .map(figure_out)
             .collect(),
         diagnostics: report.diagnostics.iter().map(diagnostic).collect(),
+        other_figures: report
+            .figures
+            .iter()
+            .filter(|figure| !figure.is_scope())
+            .map(figure_out)
+            .collect(),
+    }
+}
+
+fn figure_out(figure: &crate::scope::LocatedFigure) -> FigureOut<'_> {
+    FigureOut {
+        kind: figure.kind().as_str(),
+        value: number(figure.figure.value),
+        text: &figure.text,
+        section: figure.section.as_str(),
+        line: figure.line,
+        column: figure.column,
+        reads_at: figure.reads_at.as_str(),
+        role: figure.figure.role.as_str(),
     }
 }
 

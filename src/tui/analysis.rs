@@ -30,6 +30,8 @@ pub struct FigureMark {
     pub text: String,
     pub kind: &'static str,
     pub reading: Reading,
+    /// Only the narrator's scope counts toward the reading; other figures are shown dimmed.
+    pub role: crate::figures::Role,
 }
 
 /// A lint finding, located in a section when it points at a phrase.
@@ -344,6 +346,7 @@ fn story_analysis(
                 decoded: figure.decoded,
                 text: figure.text,
                 reading: figure.reads_at,
+                role: figure.figure.role,
             })
             .collect(),
         findings: report

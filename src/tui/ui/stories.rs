@@ -8,8 +8,9 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 use ratatui::Frame;
 
 use crate::config::Severity;
+use crate::figures::Role;
 use crate::story::{Section, Story};
-use crate::tui::analysis::StoryAnalysis;
+use crate::tui::analysis::{FigureMark, StoryAnalysis};
 use crate::tui::app::{App, Focus};
 use crate::tui::theme::Theme;
 
@@ -259,7 +260,7 @@ pub fn section_lines(app: &App, story: &Story, width: usize) -> SectionLines {
                 a.figures
                     .iter()
                     .filter(|f| f.section == section)
-                    .map(|f| (f.decoded.clone(), theme.reading(f.reading)))
+                    .map(|f| (f.decoded.clone(), mark_style(theme, f)))
                     .collect()
             })
             .unwrap_or_default();
@@ -397,9 +398,14 @@ fn draw_editor(frame: &mut Frame, app: &App, story: &Story, area: Rect) {
             for figure in figures {
                 spans.push(Span::styled(
                     clip(&figure.text, 30),
-                    theme.reading(figure.reading),
+                    mark_style(theme, figure),
                 ));
-                spans.push(Span::styled(format!(" {} ", figure.reading), theme.dim()));
+                // A figure outside the narrator's scope says why it does not count.
+                let label = match figure.role {
+                    Role::Scope => figure.reading.as_str(),
+                    other => other.as_str(),
+                };
+                spans.push(Span::styled(format!(" {label} "), theme.dim()));
             }
             spans.push(Span::styled(
                 format!(
@@ -412,6 +418,15 @@ fn draw_editor(frame: &mut Frame, app: &App, story: &Story, area: Rect) {
         None => spans.push(Span::styled("analysing…", theme.dim())),
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), figures_area);
+}
+
+/// A scope figure in its reading's colour; any other figure dim and italic: shown, not
+/// counted.
+fn mark_style(theme: Theme, figure: &FigureMark) -> Style {
+    match figure.role {
+        Role::Scope => theme.reading(figure.reading),
+        _ => theme.dim().add_modifier(Modifier::ITALIC),
+    }
 }
 
 fn draw_findings(frame: &mut Frame, app: &App, analysis: Option<&StoryAnalysis>, area: Rect) {

@@ -1,0 +1,442 @@
+//! Counts of people and of organisational units: team size ("a team of 14", "a 12-person
+//! team", "150+ engineers", "grew the team from 6 to 18", "9 direct reports"), teams ("3
+//! teams", "two teams of 6"), managers ("three engineering managers") and business units
+//! ("five business units").
+
+use super::quantity::Quantity;
+use super::scanner::Scanner;
+use super::vocabulary::Class;
+use super::{FigureKind, Role};
+
+/// How a growth phrase before a count reads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Growth {
+    None,
+    /// "grew to 55": needs a people noun after the count.
+    VerbOnly,
+    /// "grew the team to 20", "the org grew to 300": a team size as it stands.
+    WithTeam,
+}
+
+impl Scanner<'_> {
+    /// "a team of N", "an org of N", "a headcount of N", "team with N", "headcount: N",
+    /// "reports: 9 direct".
+    pub(crate) fn team_construct(
+        &mut self,
+        quantity: &Quantity,
+        context: usize,
+        span_start: usize,
+        approx: bool,
+    ) -> Option<usize> {
+        let after = quantity.end;
+        if self.symbol_before(context, 1) == ':'
+            && self.word_before(context, 2) == "reports"
+            && self.word(after) == "direct"
+        {
+            self.push(
+                FigureKind::TeamSize,
+                quantity.value(),
+                approx,
+                context - 2..after + 1,
+                Role::Scope,
+            );
+            return Some(after + 1);
+        }
+        let (construct_start, noun_at) = self.team_construct_before(context)?;
+        let end = self.construct_continues(after)?;
+        let role = self.construct_role(construct_start, noun_at, end);
+        let start = construct_start.max(self.floor).min(span_start);
+        self.push(
+            FigureKind::TeamSize,
+            quantity.value(),
+            approx,
+            start..end,
+            role,
+        );
+        Some(end)
+    }
+
+    /// The start of "a team of", "an org of", "team with", "headcount:" ending before
+    /// `context`, and the index of its noun.
+    fn team_construct_before(&self, context: usize) -> Option<(usize, usize)> {
+        let link_at = context.checked_sub(1)?;
+        let mut noun_at = context.checked_sub(2)?;
+        // "a team size of 12", "team size: 12", "the engineering team (25)"
+        let size_of = self.word(noun_at) == "size" && noun_at > 0;
+        if size_of {
+            noun_at -= 1;
+        }
+        if self.symbol(link_at) == '(' && self.symbol(context + 1) == ')' {
+            let (noun, _) = self.compound(noun_at);
+            if self.word_has(&noun, Class::TeamNoun) && noun_at >= self.floor {
+                return Some((noun_at, noun_at));
+            }
+        }
+        let (noun, _) = self.compound(noun_at);
+        let team_noun = self.word_has(&noun, Class::TeamNoun)
+            || self.word_has(&noun, Class::CompanyNoun)
+            || self.has(noun_at, Class::OwnTeamNoun);
+        let construct = match (self.word(link_at), self.symbol(link_at)) {
+            ("of" | "with", _) => team_noun,
+            (_, ':') => team_noun,
+            ("to", _) => self.has(noun_at, Class::OwnTeamNoun),
+            _ => false,
+        };
+        if !construct || noun_at < self.floor {
+            return None;
+        }
+        let with_determiner =
+            noun_at > self.floor && self.has_before(noun_at, 1, Class::Determiner);
+        let start = if with_determiner {
+            noun_at - 1
+        } else {
+            noun_at
+        };
+        Some((start, noun_at))
+    }
+
+    /// After "a team of N": the end of the figure when what follows fits a team ("engineers",
+    /// punctuation, "and", "reporting to me"), `None` for "a group of 3 services".
+    fn construct_continues(&self, after: usize) -> Option<usize> {
+        if let Some((end, _)) = self.people_noun_after(after) {
+            return Some(end);
+        }
+        if self.symbol(after) == ')' {
+            return Some(after + 1);
+        }
+        if self.has(after, Class::OutsideNoun) {
+            return None;
+        }
+        if self.entry(after).months.is_some() {
+            return None;
+        }
+        if !self.is_word(after)
+            || self.has(after, Class::StopWord)
+            || matches!(
+                self.word(after),
+                "spread" | "split" | "working" | "based" | "spanning" | "distributed"
+            )
+        {
+            return Some(after);
+        }
+        None
+    }
+
+    /// "3 teams" (and "two teams of 6"), "four managers", "five business units".
+    pub(crate) fn organisation(
+        &mut self,
+        quantity: &Quantity,
+        context: usize,
+        span_start: usize,
+        approx: bool,
+    ) -> Option<usize> {
+        let after = quantity.end;
+        if let Some(noun_end) = self.noun_after(after, 1, Class::TeamsNoun) {
+            return Some(self.teams(quantity, span_start, approx, noun_end));
+        }
+        if let Some(noun_end) = self.noun_after(after, 2, Class::ManagerNoun) {
+            if matches!(self.word_before(context, 1), "other" | "both") {
+                return None;
+            }
+            self.push(
+                FigureKind::Managers,
+                quantity.value(),
+                approx,
+                span_start..noun_end,
+                Role::Scope,
+            );
+            return Some(noun_end);
+        }
+        if let Some(noun_end) = self.business_units_after(after) {
+            self.push(
+                FigureKind::BusinessUnits,
+                quantity.value(),
+                approx,
+                span_start..noun_end,
+                Role::Scope,
+            );
+            return Some(noun_end);
+        }
+        None
+    }
+
+    /// A noun of `class` after at most `modifiers` modifier words: its end.
+    pub(crate) fn noun_after(&self, index: usize, modifiers: usize, class: Class) -> Option<usize> {
+        let mut at = index;
+        for _ in 0..=modifiers {
+            if let Some(end) = self.phrase_at(at, class) {
+                return Some(end);
+            }
+            let (word, end) = self.compound(at);
+            if word.is_empty() || !self.is_modifier(&word) {
+                return None;
+            }
+            at = end;
+        }
+        None
+    }
+
+    /// A word that may stand between a number and its noun ("senior", "backend").
+    fn is_modifier(&self, word: &str) -> bool {
+        let Some(entry) = self.vocabulary.get(word) else {
+            return true;
+        };
+        let classes = entry.classes;
+        entry.number.is_none()
+            && entry.months.is_none()
+            && entry.word_magnitude.is_none()
+            && !classes.has(Class::StopWord)
+            && !classes.has(Class::PeopleNoun)
+            && !classes.has(Class::TeamNoun)
+            && !classes.has(Class::ManagerNoun)
+            && !classes.has(Class::OutsideNoun)
+            && !classes.has(Class::ScopeVerb)
+            && !classes.has(Class::OutsideVerb)
+            && word != "business"
+    }
+
+    /// "engineers", "senior backend engineers", "direct reports": its end, and whether it is a
+    /// team by itself (direct reports, headcount).
+    pub(crate) fn people_noun_after(&self, index: usize) -> Option<(usize, bool)> {
+        let mut at = index;
+        for _ in 0..=2 {
+            if let Some(end) = self.phrase_at(at, Class::OwnTeamNoun) {
+                return Some((end, true));
+            }
+            if let Some(end) = self.phrase_at(at, Class::PeopleNoun) {
+                // "12 engineering managers" are managers; "3 team leads" are people.
+                if self.phrase_at(at, Class::ManagerNoun).is_some() {
+                    return None;
+                }
+                // "1,520 staff hours", "40 engineer-days" measure time, not people.
+                if self.entry(end).months.is_some() {
+                    return None;
+                }
+                return Some((end, false));
+            }
+            let (word, end) = self.compound(at);
+            if word.is_empty() || !self.is_modifier(&word) {
+                return None;
+            }
+            at = end;
+        }
+        None
+    }
+
+    /// "two teams", and "two teams of 6" (teams 2 plus team_size 12 over the whole phrase).
+    fn teams(
+        &mut self,
+        quantity: &Quantity,
+        span_start: usize,
+        approx: bool,
+        noun_end: usize,
+    ) -> usize {
+        self.push(
+            FigureKind::Teams,
+            quantity.value(),
+            approx,
+            span_start..noun_end,
+            Role::Scope,
+        );
+        if self.word(noun_end) != "of" {
+            return noun_end;
+        }
+        let (number_at, each_approx) = self.qualifier_after(noun_end + 1);
+        let Some(each) = self
+            .quantity(number_at, false, false)
+            .filter(|each| !each.currency && !each.year_like)
+        else {
+            return noun_end;
+        };
+        let end = self
+            .people_noun_after(each.end)
+            .map_or(each.end, |(end, _)| end);
+        let total = quantity.low * each.low;
+        let high = match (quantity.high, each.high) {
+            (None, None) => None,
+            (teams_high, each_high) => {
+                Some(teams_high.unwrap_or(quantity.low) * each_high.unwrap_or(each.low))
+            }
+        };
+        self.push(
+            FigureKind::TeamSize,
+            (total, high),
+            approx || each_approx || each.plus,
+            span_start..end,
+            Role::Scope,
+        );
+        end
+    }
+
+    /// "five business units", "two BUs", "all eight of the company's business units".
+    fn business_units_after(&self, after: usize) -> Option<usize> {
+        let unit_noun_at = |at: usize| -> Option<usize> {
+            if matches!(self.original(at), "BUs" | "BU") {
+                return Some(at + 1);
+            }
+            let (word, end) = self.compound(at);
+            if word == "business" && matches!(self.word(end), "units" | "lines") {
+                return Some(end + 1);
+            }
+            (word == "divisions").then_some(end)
+        };
+        if let Some(end) = unit_noun_at(after) {
+            return Some(end);
+        }
+        // "eight of the company's business units"
+        if self.word(after) == "of" {
+            return (after + 1..after + 6).find_map(unit_noun_at);
+        }
+        None
+    }
+
+    /// "14-person team", "12-engineer team", "40-strong org", "5,000-person company".
+    pub(crate) fn compound_team(
+        &mut self,
+        quantity: &Quantity,
+        unit_at: usize,
+        context: usize,
+        start: usize,
+        approx: bool,
+    ) -> Option<usize> {
+        let (unit, unit_end) = self.compound(unit_at);
+        let people_unit =
+            self.word_has(&unit, Class::PeopleUnit) || self.word_has(&unit, Class::PeopleNoun);
+        if !people_unit {
+            return None;
+        }
+        let (noun, noun_end) = {
+            let mut at = unit_end;
+            let mut found = None;
+            for _ in 0..=2 {
+                // "a 25-member Engineering & Product team"
+                if matches!(self.symbol(at), '&' | '/') {
+                    at += 1;
+                    continue;
+                }
+                let (word, end) = self.compound(at);
+                if word.is_empty() {
+                    break;
+                }
+                if self.word_has(&word, Class::TeamNoun) || self.word_has(&word, Class::CompanyNoun)
+                {
+                    found = Some((at, end));
+                    break;
+                }
+                if !self.is_modifier(&word) {
+                    break;
+                }
+                at = end;
+            }
+            // "a 12-person effort" names no team noun: the count stands by itself.
+            found.unwrap_or((unit_end, unit_end))
+        };
+        let role = if self.has(noun, Class::CompanyNoun) && !self.scope_verb_before(context) {
+            Role::Context
+        } else {
+            self.people_role(context, noun_end)
+        };
+        self.push(
+            FigureKind::TeamSize,
+            quantity.value(),
+            approx,
+            start..noun_end,
+            role,
+        );
+        Some(noun_end)
+    }
+
+    /// A count of people (see the module doc): the team the narrator led, was part of, hired
+    /// or drew on, or people the story counts for context.
+    pub(crate) fn people(
+        &mut self,
+        quantity: &Quantity,
+        context: usize,
+        span_start: usize,
+        approx: bool,
+    ) -> Option<usize> {
+        let growth = self.growth_before(context);
+        let (end, own_team) = match self.people_noun_after(quantity.end) {
+            Some(found) => found,
+            None => match self
+                .partitive_people(quantity.end)
+                .or_else(|| self.unhyphenated_team(quantity.end))
+            {
+                Some(end) => (end, false),
+                None if growth == Growth::WithTeam => (quantity.end, true),
+                None => return None,
+            },
+        };
+        // A single person is not a headcount ("one engineer pushed back").
+        if quantity.low < 2.0 && quantity.high.is_none() && !own_team {
+            return None;
+        }
+        let role = if growth != Growth::None {
+            Role::Scope
+        } else {
+            self.people_role(context, end)
+        };
+        self.push(
+            FigureKind::TeamSize,
+            quantity.value(),
+            approx,
+            span_start..end,
+            role,
+        );
+        Some(end)
+    }
+
+    /// "two of my engineers", "three of the senior developers", "the five of us": the end of
+    /// the noun.
+    fn partitive_people(&self, after: usize) -> Option<usize> {
+        if self.word(after) != "of" {
+            return None;
+        }
+        if self.word(after + 1) == "us" {
+            return Some(after + 2);
+        }
+        if !self.has(after + 1, Class::Determiner) {
+            return None;
+        }
+        self.people_noun_after(after + 2).map(|(end, _)| end)
+    }
+
+    /// "a 5 person team", "a 12 engineer squad": a compound written without its hyphen.
+    fn unhyphenated_team(&self, after: usize) -> Option<usize> {
+        let (unit, unit_end) = self.compound(after);
+        if unit.is_empty() || !self.word_has(&unit, Class::PeopleUnit) {
+            return None;
+        }
+        self.noun_after(unit_end, 1, Class::TeamNoun)
+    }
+
+    /// "grew the team to", "the org grew to", "grew from".
+    pub(crate) fn growth_before(&self, context: usize) -> Growth {
+        if !matches!(self.word_before(context, 1), "to" | "from") {
+            return Growth::None;
+        }
+        let Some(mut at) = context.checked_sub(2) else {
+            return Growth::None;
+        };
+        let mut names_team = false;
+        if self.has(at, Class::TeamNoun) || self.has(at, Class::OwnTeamNoun) {
+            names_team = true;
+            at = match at.checked_sub(1) {
+                Some(previous) if self.has(previous, Class::Determiner) => {
+                    previous.saturating_sub(1)
+                }
+                Some(previous) => previous,
+                None => return Growth::None,
+            };
+        }
+        if !self.has(at, Class::GrowthVerb) {
+            return Growth::None;
+        }
+        // "the org grew to 300"
+        if names_team || self.has_before(at, 1, Class::TeamNoun) {
+            Growth::WithTeam
+        } else {
+            Growth::VerbOnly
+        }
+    }
+}

@@ -1,0 +1,451 @@
+//! Quality of figure reading and level reading on real prose: the labelled corpus of STAR
+//! answers published by other people (`tests/corpus/`), run through the real lint path (the
+//! built binary, `starbank lint --format json`), scored the way `tests/corpus/README.md`
+//! describes. The test prints its table and asserts floors a little under what was measured,
+//! so a regression fails CI.
+//!
+//! Rows are split by source into a tuning half and a held-out half (a hash of the source's
+//! domain or repository): the held-out figures estimate how the reader does on sources it was
+//! never tuned on. `STARBANK_CORPUS_MISSES=1` prints every miss of the tuning half.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde::Deserialize;
+use serde_json::Value;
+
+#[derive(Debug, Deserialize)]
+struct Row {
+    id: String,
+    source: String,
+    situation: String,
+    task: String,
+    action: String,
+    result: String,
+    team_sizes: Vec<f64>,
+    durations_months: Vec<f64>,
+    dollars: Vec<f64>,
+    #[serde(default)]
+    optional: Optional,
+    reads_at: String,
+    #[serde(default)]
+    style: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Optional {
+    #[serde(default)]
+    team_size: Vec<f64>,
+    #[serde(default)]
+    horizon_months: Vec<f64>,
+    #[serde(default)]
+    dollars: Vec<f64>,
+}
+
+const KINDS: [&str; 3] = ["team_size", "horizon_months", "dollars"];
+const READINGS: [&str; 4] = ["L7", "L6", "below-L6", "none"];
+
+impl Row {
+    fn labels(&self, kind: &str) -> &[f64] {
+        match kind {
+            "team_size" => &self.team_sizes,
+            "horizon_months" => &self.durations_months,
+            _ => &self.dollars,
+        }
+    }
+
+    fn optional(&self, kind: &str) -> &[f64] {
+        match kind {
+            "team_size" => &self.optional.team_size,
+            "horizon_months" => &self.optional.horizon_months,
+            _ => &self.optional.dollars,
+        }
+    }
+
+    /// The source's domain or GitHub repository: the unit of the held-out split.
+    fn source_key(&self) -> String {
+        if let Some(rest) = self.source.strip_prefix("github:") {
+            return rest.split(':').next().unwrap_or(rest).to_lowercase();
+        }
+        let host = self
+            .source
+            .split("://")
+            .nth(1)
+            .unwrap_or(&self.source)
+            .split('/')
+            .next()
+            .unwrap_or("");
+        host.trim_start_matches("www.").to_lowercase()
+    }
+
+    /// About a third of the sources are held out; FNV-1a keeps the split stable.
+    fn held_out(&self) -> bool {
+        let hash = self
+            .source_key()
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+                (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3)
+            });
+        hash % 3 == 0
+    }
+}
+
+fn load_rows() -> Vec<Row> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/stories.jsonl");
+    let text = std::fs::read_to_string(&path).expect("the corpus is in the repository");
+    text.lines()
+        .filter(|line| !line.trim().is_empty())
+        .enumerate()
+        .map(|(number, line)| {
+            serde_json::from_str(line)
+                .unwrap_or_else(|error| panic!("corpus line {}: {error}", number + 1))
+        })
+        .collect()
+}
+
+fn ron_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Writes the rows as a bank with neutral titles, as the independent check does.
+fn write_bank(rows: &[Row], dir: &Path) {
+    for (number, row) in rows.iter().enumerate() {
+        let story = format!(
+            "(\n    title: \"Story {number:03}\",\n    level: L6,\n    situation: {},\n    task: {},\n    action: {},\n    result: {},\n)\n",
+            ron_string(&row.situation),
+            ron_string(&row.task),
+            ron_string(&row.action),
+            ron_string(&row.result),
+        );
+        std::fs::write(dir.join(format!("story-{number:03}.ron")), story).expect("writes");
+    }
+}
+
+/// Each story's scope figures (kind, value, text) and reading, by row index.
+struct Predicted {
+    figures: Vec<(String, f64, String)>,
+    reads_at: String,
+}
+
+fn lint(rows: &[Row]) -> Vec<Predicted> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bank = dir.path().join("bank");
+    std::fs::create_dir(&bank).expect("bank dir");
+    write_bank(rows, &bank);
+    let output = Command::cargo_bin("starbank")
+        .expect("binary builds")
+        .args(["lint", "--format", "json"])
+        .arg(&bank)
+        .output()
+        .expect("runs");
+    let json: Value = serde_json::from_slice(&output.stdout).expect("lint prints JSON");
+    assert_eq!(json["errors"].as_array().map(Vec::len), Some(0), "{json}");
+    let mut predicted: Vec<Option<Predicted>> = rows.iter().map(|_| None).collect();
+    for story in json["stories"].as_array().expect("stories") {
+        let id = story["id"].as_str().expect("id");
+        let index: usize = id.trim_start_matches("story-").parse().expect("story-NNN");
+        let figures = story["figures"]
+            .as_array()
+            .expect("figures")
+            .iter()
+            .filter(|f| f["role"].as_str().is_none_or(|role| role == "scope"))
+            .map(|f| {
+                (
+                    f["kind"].as_str().unwrap_or("").to_string(),
+                    f["value"].as_f64().expect("a finite value"),
+                    f["text"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+        let reads_at = story["reads_at"].as_str().unwrap_or("none").to_string();
+        predicted[index] = Some(Predicted { figures, reads_at });
+    }
+    predicted
+        .into_iter()
+        .map(|p| p.expect("every row linted"))
+        .collect()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 0.02 * b.abs().max(a.abs())
+}
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    true_positive: usize,
+    false_positive: usize,
+    labelled: usize,
+    matched: usize,
+    largest_right: usize,
+    largest_total: usize,
+}
+
+impl Counts {
+    fn precision(&self) -> f64 {
+        ratio(self.true_positive, self.true_positive + self.false_positive)
+    }
+    fn recall(&self) -> f64 {
+        ratio(self.matched, self.labelled)
+    }
+    fn largest(&self) -> f64 {
+        ratio(self.largest_right, self.largest_total)
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        1.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+#[derive(Default)]
+struct Scores {
+    rows: usize,
+    kinds: BTreeMap<&'static str, Counts>,
+    /// (label, predicted) -> count
+    confusion: BTreeMap<(String, String), usize>,
+    misses: Vec<String>,
+}
+
+impl Scores {
+    fn add(&mut self, row: &Row, predicted: &Predicted, keep_misses: bool) {
+        self.rows += 1;
+        for kind in KINDS {
+            let counts = self.kinds.entry(kind).or_default();
+            let labels = row.labels(kind);
+            let optional = row.optional(kind);
+            let mut unmatched: Vec<f64> = labels.to_vec();
+            let values: Vec<(f64, &str)> = predicted
+                .figures
+                .iter()
+                .filter(|f| f.0 == kind)
+                .map(|f| (f.1, f.2.as_str()))
+                .collect();
+            for (value, text) in &values {
+                if let Some(at) = unmatched.iter().position(|label| close(*value, *label)) {
+                    unmatched.remove(at);
+                    counts.true_positive += 1;
+                } else if optional.iter().any(|o| close(*value, *o))
+                    || labels.iter().any(|label| close(*value, *label))
+                {
+                    // An optional figure, or a label stated more often than it was listed.
+                } else {
+                    counts.false_positive += 1;
+                    if keep_misses {
+                        self.misses
+                            .push(format!("{}: extra {kind} {value} from {text:?}", row.id));
+                    }
+                }
+            }
+            counts.labelled += labels.len();
+            counts.matched += labels.len() - unmatched.len();
+            if keep_misses {
+                for label in &unmatched {
+                    self.misses
+                        .push(format!("{}: missed {kind} {label}", row.id));
+                }
+            }
+            let label_max = labels.iter().copied().fold(f64::NAN, f64::max);
+            let predicted_max = values.iter().map(|v| v.0).fold(f64::NAN, f64::max);
+            if !labels.is_empty() {
+                counts.largest_total += 1;
+                let right = !predicted_max.is_nan()
+                    && (close(predicted_max, label_max)
+                        || (predicted_max > label_max
+                            && optional.iter().any(|o| close(predicted_max, *o))));
+                if right {
+                    counts.largest_right += 1;
+                } else if keep_misses {
+                    self.misses.push(format!(
+                        "{}: largest {kind} {predicted_max} (label {label_max})",
+                        row.id
+                    ));
+                }
+            }
+        }
+        *self
+            .confusion
+            .entry((row.reads_at.clone(), predicted.reads_at.clone()))
+            .or_default() += 1;
+        if keep_misses && row.reads_at != predicted.reads_at {
+            self.misses.push(format!(
+                "{}: reads {} (label {})",
+                row.id, predicted.reads_at, row.reads_at
+            ));
+        }
+    }
+
+    /// Over the rows with a labelled figure, as the independent check counts it.
+    fn reads_at_accuracy(&self) -> f64 {
+        let (mut right, mut total) = (0, 0);
+        for ((label, predicted), count) in &self.confusion {
+            if label != "none" {
+                total += count;
+                if label == predicted {
+                    right += count;
+                }
+            }
+        }
+        ratio(right, total)
+    }
+
+    fn count(&self, label: &str, predicted: &str) -> usize {
+        self.confusion
+            .get(&(label.to_string(), predicted.to_string()))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    fn table(&self, name: &str) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "\n{name}: {} stories", self.rows);
+        let _ = writeln!(
+            out,
+            "  {:<15} {:>9} {:>7} {:>9} {:>8}",
+            "kind", "precision", "recall", "largest", "mentions"
+        );
+        for (kind, c) in &self.kinds {
+            let _ = writeln!(
+                out,
+                "  {:<15} {:>9.3} {:>7.3} {:>9.3} {:>8}",
+                kind,
+                c.precision(),
+                c.recall(),
+                c.largest(),
+                c.labelled
+            );
+        }
+        let _ = writeln!(
+            out,
+            "  reads_at agrees: {:.3} (stories with a labelled figure)",
+            self.reads_at_accuracy()
+        );
+        let _ = writeln!(out, "  label \\ read   {}", READINGS.join("  "));
+        for label in READINGS {
+            let cells: Vec<String> = READINGS
+                .iter()
+                .map(|predicted| {
+                    format!(
+                        "{:>width$}",
+                        self.count(label, predicted),
+                        width = predicted.len()
+                    )
+                })
+                .collect();
+            let _ = writeln!(out, "  {label:<13}  {}", cells.join("  "));
+        }
+        out
+    }
+}
+
+#[test]
+fn corpus_figures_and_levels() {
+    let rows = load_rows();
+    let predicted = lint(&rows);
+    let show_misses = std::env::var_os("STARBANK_CORPUS_MISSES").is_some();
+    let (mut all, mut tuning, mut held_out, mut human) = (
+        Scores::default(),
+        Scores::default(),
+        Scores::default(),
+        Scores::default(),
+    );
+    for (row, predicted) in rows.iter().zip(&predicted) {
+        all.add(row, predicted, false);
+        if row.held_out() {
+            held_out.add(row, predicted, false);
+        } else {
+            tuning.add(row, predicted, show_misses);
+        }
+        if row.style.as_deref() != Some("templated") {
+            human.add(row, predicted, false);
+        }
+    }
+    let report = [
+        all.table("all rows"),
+        tuning.table("tuning sources"),
+        held_out.table("held-out sources"),
+        human.table("human-written (style not templated)"),
+    ]
+    .concat();
+    println!("{report}");
+    for miss in &tuning.misses {
+        println!("  {miss}");
+    }
+
+    // Floors a little under what was measured on all 169 rows (see the table above); a
+    // regression in any of them fails CI.
+    let floors = [
+        ("dollars", 0.97, 0.95, 0.94),
+        ("horizon_months", 0.86, 0.85, 0.87),
+        ("team_size", 0.88, 0.86, 0.92),
+    ];
+    for (kind, precision, recall, largest) in floors {
+        let counts = all.kinds[kind];
+        assert!(
+            counts.precision() >= precision,
+            "{kind} precision\n{report}"
+        );
+        assert!(counts.recall() >= recall, "{kind} recall\n{report}");
+        assert!(counts.largest() >= largest, "{kind} largest\n{report}");
+    }
+    assert!(all.reads_at_accuracy() >= 0.82, "reads_at\n{report}");
+    let severe =
+        all.count("L7", "below-L6") + all.count("L7", "none") + all.count("below-L6", "L7");
+    assert!(
+        severe <= 3,
+        "{severe} stories read two levels off\n{report}"
+    );
+}
+
+/// The corpus itself: enough rows, sources and levels to measure anything.
+#[test]
+fn corpus_is_large_and_varied() {
+    let rows = load_rows();
+    assert!(rows.len() >= 150, "{} rows", rows.len());
+    let mut sources: Vec<String> = rows.iter().map(Row::source_key).collect();
+    sources.sort();
+    sources.dedup();
+    assert!(sources.len() >= 25, "{} sources", sources.len());
+    let count = |level: &str| rows.iter().filter(|r| r.reads_at == level).count();
+    assert!(count("L7") >= 30 && count("L6") >= 40, "levels");
+    assert!(count("below-L6") >= 30 && count("none") >= 15, "levels");
+    let mut ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), rows.len(), "ids are unique");
+    for row in &rows {
+        assert!(!row.source.is_empty(), "{} names its source", row.id);
+        assert!(
+            READINGS.contains(&row.reads_at.as_str()),
+            "{}: {}",
+            row.id,
+            row.reads_at
+        );
+        let stated = !row.team_sizes.is_empty()
+            || !row.durations_months.is_empty()
+            || !row.dollars.is_empty();
+        assert_eq!(
+            row.reads_at != "none",
+            stated,
+            "{}: none iff no figure",
+            row.id
+        );
+    }
+}
