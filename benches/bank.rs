@@ -1,6 +1,6 @@
 //! Benchmarks on generated banks of 100, 1,000 and 10,000 stories.
 //!
-//! Run: `cargo bench --bench bank` (add `-- load` or `-- lint` to filter).
+//! Run: `cargo bench --bench bank` (add `-- load`, `-- lint` or `-- extract` to filter).
 
 use std::path::{Path, PathBuf};
 
@@ -44,5 +44,48 @@ fn lint(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load, lint);
+/// The four sections of every story in the labelled real-prose corpus (tests/corpus/).
+fn corpus_sections() -> Vec<[String; 4]> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/stories.jsonl");
+    let text = std::fs::read_to_string(path).expect("the corpus is in the repository");
+    text.lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let row: serde_json::Value = serde_json::from_str(line).expect("a corpus row");
+            ["situation", "task", "action", "result"]
+                .map(|key| row[key].as_str().unwrap_or("").to_string())
+        })
+        .collect()
+}
+
+/// Figure extraction alone, per story: the real corpus and a generated 10,000-story bank.
+fn extract(c: &mut Criterion) {
+    let mut group = c.benchmark_group("extract");
+    group.sample_size(10);
+    let corpus = corpus_sections();
+    let generated: Vec<[String; 4]> = Bank::load(&bank_dir(10_000))
+        .expect("bank loads")
+        .stories
+        .iter()
+        .map(|story| {
+            let mut sections = story.sections().map(|(_, text)| text.to_string());
+            std::array::from_fn(|_| sections.next().unwrap_or_default())
+        })
+        .collect();
+    for (name, stories) in [("corpus", &corpus), ("generated-10000", &generated)] {
+        group.throughput(Throughput::Elements(stories.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), stories, |b, stories| {
+            b.iter(|| {
+                stories
+                    .iter()
+                    .flat_map(|sections| sections.iter())
+                    .map(|text| starbank::figures::extract(text).len())
+                    .sum::<usize>()
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load, lint, extract);
 criterion_main!(benches);

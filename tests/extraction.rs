@@ -617,6 +617,20 @@ fn odd_unicode_and_control_input_never_panics() {
         "٣",
         "１２",
         "Ⅻ",
+        "\u{2011}",
+        "\u{2212}",
+        "→",
+        "engineers",
+        "people",
+        "e308",
+        "9999999999",
+        "of us",
+        "half ",
+        "March",
+        "団队",
+        "فريق",
+        "👩\u{200d}💻",
+        "\u{202e}",
     ];
     // A deterministic walk over combinations (a tiny LCG keeps the test reproducible).
     let mut state: u64 = 0x5eed;
@@ -650,6 +664,46 @@ fn odd_unicode_and_control_input_never_panics() {
             "{input:?}"
         );
     }
+}
+
+/// Hostile numbers: every figure is finite, whatever the digits say.
+#[test]
+fn huge_and_odd_numbers_yield_finite_figures_or_none() {
+    let long_digits = "9".repeat(100_000);
+    let inputs = [
+        "We saved $1e308.".to_string(),
+        "$1.7976931348623157e308 in savings.".to_string(),
+        "I led 9999999999 engineers.".to_string(),
+        format!("I led {long_digits} engineers for {long_digits} months."),
+        format!("We saved ${long_digits}M."),
+        format!("A team of {long_digits},000 people."),
+        "A team of 18446744073709551616 engineers.".to_string(),
+        "😀 a team of 12 😀 engineers, 团队有 12 名工程师, فريق من 12 مهندسا.".to_string(),
+        "\u{202e}a team of 12 engineers\u{202c} over \u{0}9 months".to_string(),
+    ];
+    for input in &inputs {
+        for figure in extract(input) {
+            assert!(
+                figure.value.is_finite(),
+                "{}",
+                &input[..input.len().min(80)]
+            );
+            assert!(figure.high.is_none_or(f64::is_finite));
+            assert!(input.is_char_boundary(figure.span.start));
+        }
+    }
+    let team = |text: &str| -> Vec<f64> {
+        extract(text)
+            .into_iter()
+            .filter(|f| f.kind == FigureKind::TeamSize)
+            .map(|f| f.value)
+            .collect()
+    };
+    assert_eq!(team(&inputs[7]), vec![12.0], "emoji around a phrase");
+    assert!(
+        team(&inputs[3]).is_empty(),
+        "a 100,000-digit number is no count"
+    );
 }
 
 /// Not a benchmark: prints the time per bundled story for a rough check.

@@ -424,3 +424,29 @@ fn watch_relints_when_a_story_changes() {
     let _ = child.wait();
     assert!(second.contains("SC002"), "{second}");
 }
+
+#[test]
+fn hostile_numbers_give_valid_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let digits = "9".repeat(100_000);
+    let story = format!(
+        "(\n    title: \"Numbers\",\n    level: L6,\n    situation: \"I led 9999999999 engineers and {digits} people.\",\n    task: \"We saved $1e308 and ${digits}M over {digits} months.\",\n    action: \"A team of 18446744073709551616 engineers 😀 فريق \\u{{202e}}x.\",\n    result: \"It took 1.7976931348623157e308 years.\",\n)\n"
+    );
+    std::fs::write(dir.path().join("numbers.ron"), story).unwrap();
+    let output = starbank()
+        .args(["lint", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let value: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let story = &value["stories"][0];
+    for figure in story["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(story["other_figures"].as_array().unwrap())
+    {
+        let number = figure["value"].as_f64().expect("a number");
+        assert!(number.is_finite(), "{figure}");
+    }
+}

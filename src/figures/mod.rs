@@ -5,7 +5,7 @@
 //!
 //! # Layers
 //!
-//! - [`tokens`]: one regex splits the text into numbers, ASCII words and single symbols; every
+//! - [`tokens`]: a small scanner splits the text into numbers, ASCII words and single symbols; every
 //!   Unicode hyphen and dash becomes `-` (hyphens) or `–` (dashes); each word carries what the
 //!   vocabulary says of it.
 //! - [`quantity`]: numbers as people write them: digits with separators, number words

@@ -5,7 +5,7 @@
 
 use super::quantity::Quantity;
 use super::scanner::Scanner;
-use super::vocabulary::Class;
+use super::vocabulary::{Class, Entry};
 use super::{FigureKind, Role};
 
 /// How a growth phrase before a count reads.
@@ -67,14 +67,16 @@ impl Scanner<'_> {
             noun_at -= 1;
         }
         if self.symbol(link_at) == '(' && self.symbol(context + 1) == ')' {
-            let (noun, _) = self.compound(noun_at);
-            if self.word_has(&noun, Class::TeamNoun) && noun_at >= self.floor {
+            let noun = self.compound_entry(noun_at).map(|(entry, _)| entry.classes);
+            if noun.is_some_and(|noun| noun.has(Class::TeamNoun)) && noun_at >= self.floor {
                 return Some((noun_at, noun_at));
             }
         }
-        let (noun, _) = self.compound(noun_at);
-        let team_noun = self.word_has(&noun, Class::TeamNoun)
-            || self.word_has(&noun, Class::CompanyNoun)
+        let noun = self
+            .compound_entry(noun_at)
+            .map_or_else(Default::default, |(entry, _)| entry.classes);
+        let team_noun = noun.has(Class::TeamNoun)
+            || noun.has(Class::CompanyNoun)
             || self.has(noun_at, Class::OwnTeamNoun);
         let construct = match (self.word(link_at), self.symbol(link_at)) {
             ("of" | "with", _) => team_noun,
@@ -167,20 +169,13 @@ impl Scanner<'_> {
             if let Some(end) = self.phrase_at(at, class) {
                 return Some(end);
             }
-            let (word, end) = self.compound(at);
-            if word.is_empty() || !self.is_modifier(&word) {
-                return None;
-            }
-            at = end;
+            at = self.modifier_at(at)?;
         }
         None
     }
 
     /// A word that may stand between a number and its noun ("senior", "backend").
-    fn is_modifier(&self, word: &str) -> bool {
-        let Some(entry) = self.vocabulary.get(word) else {
-            return true;
-        };
+    fn is_modifier(&self, entry: &Entry, at: usize) -> bool {
         let classes = entry.classes;
         entry.number.is_none()
             && entry.months.is_none()
@@ -192,7 +187,13 @@ impl Scanner<'_> {
             && !classes.has(Class::OutsideNoun)
             && !classes.has(Class::ScopeVerb)
             && !classes.has(Class::OutsideVerb)
-            && word != "business"
+            && self.word(at) != "business"
+    }
+
+    /// The token after a modifier word at `at`, if it is one.
+    fn modifier_at(&self, at: usize) -> Option<usize> {
+        let (entry, end) = self.compound_entry(at)?;
+        self.is_modifier(entry, at).then_some(end)
     }
 
     /// "engineers", "senior backend engineers", "direct reports": its end, and whether it is a
@@ -214,11 +215,7 @@ impl Scanner<'_> {
                 }
                 return Some((end, false));
             }
-            let (word, end) = self.compound(at);
-            if word.is_empty() || !self.is_modifier(&word) {
-                return None;
-            }
-            at = end;
+            at = self.modifier_at(at)?;
         }
         None
     }
@@ -299,10 +296,8 @@ impl Scanner<'_> {
         start: usize,
         approx: bool,
     ) -> Option<usize> {
-        let (unit, unit_end) = self.compound(unit_at);
-        let people_unit =
-            self.word_has(&unit, Class::PeopleUnit) || self.word_has(&unit, Class::PeopleNoun);
-        if !people_unit {
+        let (unit, unit_end) = self.compound_entry(unit_at)?;
+        if !(unit.classes.has(Class::PeopleUnit) || unit.classes.has(Class::PeopleNoun)) {
             return None;
         }
         let (noun, noun_end) = {
@@ -314,16 +309,14 @@ impl Scanner<'_> {
                     at += 1;
                     continue;
                 }
-                let (word, end) = self.compound(at);
-                if word.is_empty() {
+                let Some((entry, end)) = self.compound_entry(at) else {
                     break;
-                }
-                if self.word_has(&word, Class::TeamNoun) || self.word_has(&word, Class::CompanyNoun)
-                {
+                };
+                if entry.classes.has(Class::TeamNoun) || entry.classes.has(Class::CompanyNoun) {
                     found = Some((at, end));
                     break;
                 }
-                if !self.is_modifier(&word) {
+                if !self.is_modifier(entry, at) {
                     break;
                 }
                 at = end;
@@ -403,8 +396,8 @@ impl Scanner<'_> {
 
     /// "a 5 person team", "a 12 engineer squad": a compound written without its hyphen.
     fn unhyphenated_team(&self, after: usize) -> Option<usize> {
-        let (unit, unit_end) = self.compound(after);
-        if unit.is_empty() || !self.word_has(&unit, Class::PeopleUnit) {
+        let (unit, unit_end) = self.compound_entry(after)?;
+        if !unit.classes.has(Class::PeopleUnit) {
             return None;
         }
         self.noun_after(unit_end, 1, Class::TeamNoun)

@@ -121,7 +121,9 @@ impl Scanner<'_> {
             && self.touches_next(index)
         {
             index + 2
-        } else if self.vocabulary.is_currency_code(self.original(index)) {
+        } else if self.has(index, Class::CurrencyCode)
+            && self.vocabulary.is_currency_code(self.original(index))
+        {
             index + 1
         } else {
             return None;
@@ -300,8 +302,10 @@ impl Scanner<'_> {
     }
 
     fn has_symbol_approximator(&self, symbol: char) -> bool {
-        let mut buffer = [0; 4];
-        self.word_has(symbol.encode_utf8(&mut buffer), Class::Approximator)
+        self.vocabulary
+            .symbol_entry(symbol)
+            .classes
+            .has(Class::Approximator)
     }
 
     /// A qualifier starting at `index` (after "to" in "from $18M to under $3M").

@@ -34,9 +34,10 @@ impl Scanner<'_> {
         noun_at: usize,
         end: usize,
     ) -> Role {
-        let (noun, _) = self.compound(noun_at);
-        let company =
-            self.word_has(&noun, Class::CompanyNoun) && !self.word_has(&noun, Class::TeamNoun);
+        let noun = self
+            .compound_entry(noun_at)
+            .map_or_else(Default::default, |(entry, _)| entry.classes);
+        let company = noun.has(Class::CompanyNoun) && !noun.has(Class::TeamNoun);
         if company && !self.scope_verb_before(construct_start) {
             return Role::Context;
         }
@@ -126,13 +127,12 @@ impl Scanner<'_> {
 
     /// The role of a duration of `months` whose unit ends at `unit_end` and whose phrase
     /// starts at `context`, or `None` when it is not a duration at all (an offset or a
-    /// frequency). `per_unit` is the unit's length in months.
+    /// frequency).
     pub(crate) fn duration_role(
         &self,
         context: usize,
         unit_end: usize,
         months: f64,
-        per_unit: f64,
     ) -> Option<Role> {
         if self.phrase_at(unit_end, Class::Offset).is_some() {
             return None;
@@ -141,7 +141,7 @@ impl Scanner<'_> {
         if frequency {
             return None;
         }
-        if self.too_short_or_long(months, per_unit)
+        if self.too_short_or_long(months)
             || self.phrase_at(unit_end, Class::Tenure).is_some()
             || self.not_span_before(context)
             || self.incident_around(context, unit_end)
@@ -151,11 +151,10 @@ impl Scanner<'_> {
         Some(Role::Scope)
     }
 
-    /// Under a day, fewer days than a span takes, or longer than any one piece of work.
-    pub(crate) fn too_short_or_long(&self, months: f64, per_unit: f64) -> bool {
+    /// Shorter than a span takes, or longer than any one piece of work.
+    pub(crate) fn too_short_or_long(&self, months: f64) -> bool {
         let day = 1.0 / 30.0;
-        months < day * 0.99
-            || (per_unit <= day * 1.01 && months < self.vocabulary.shortest_span_days * day * 0.99)
+        months < self.vocabulary.shortest_span_days * day * 0.99
             || months > self.vocabulary.longest_span_months
     }
 

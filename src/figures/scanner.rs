@@ -2,15 +2,14 @@
 //! on keywords (titles, "multi-year", "a year"), reads a quantity, and hands it to the unit
 //! that the words around it name. A figure consumes its tokens, so a range never also yields
 //! two single figures and "$3 million dollars" is one figure. Spans are token boundaries,
-//! hence always on char boundaries. The regex crate has no lookaround, so every context check
-//! is plain code over the token list.
+//! hence always on char boundaries. Every context check is plain code over the token list.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
 use super::quantity::Quantity;
 use super::tokens::{tokenize, Token, TokenKind};
-use super::vocabulary::{Class, Entry, Vocabulary};
+use super::vocabulary::{Class, Entry, Vocabulary, EMPTY_ENTRY};
 use super::{Figure, FigureKind, Role};
 
 pub(crate) struct Scanner<'a> {
@@ -61,9 +60,7 @@ impl<'a> Scanner<'a> {
     /// The lowercased word at `index`, or "" when it is not a word.
     pub(crate) fn word(&self, index: usize) -> &str {
         match self.tokens.get(index) {
-            Some(token) if matches!(token.kind, TokenKind::Word(_)) => {
-                &self.lower[token.start..token.end]
-            }
+            Some(token) if token.kind == TokenKind::Word => &self.lower[token.start..token.end],
             _ => "",
         }
     }
@@ -81,14 +78,10 @@ impl<'a> Scanner<'a> {
     }
 
     /// The vocabulary entry of the word at `index` (empty for symbols and numbers).
-    pub(crate) fn entry(&self, index: usize) -> Entry {
-        match self.tokens.get(index) {
-            Some(Token {
-                kind: TokenKind::Word(entry),
-                ..
-            }) => *entry,
-            _ => Entry::default(),
-        }
+    pub(crate) fn entry(&self, index: usize) -> &'static Entry {
+        self.tokens
+            .get(index)
+            .map_or(&EMPTY_ENTRY, |token| token.entry)
     }
 
     /// The word at `index` is in `class`.
@@ -103,13 +96,6 @@ impl<'a> Scanner<'a> {
         index
             .checked_sub(back)
             .is_some_and(|at| self.has(at, class))
-    }
-
-    /// A lower-cased word (or hyphenated compound) is in `class`.
-    pub(crate) fn word_has(&self, word: &str, class: Class) -> bool {
-        self.vocabulary
-            .get(word)
-            .is_some_and(|entry| entry.classes.has(class))
     }
 
     pub(crate) fn symbol(&self, index: usize) -> char {
@@ -141,13 +127,9 @@ impl<'a> Scanner<'a> {
     }
 
     pub(crate) fn is_word(&self, index: usize) -> bool {
-        matches!(
-            self.tokens.get(index),
-            Some(Token {
-                kind: TokenKind::Word(_),
-                ..
-            })
-        )
+        self.tokens
+            .get(index)
+            .is_some_and(|token| token.kind == TokenKind::Word)
     }
 
     /// Tokens `index` and `index + 1` touch (no whitespace between them).
@@ -190,6 +172,20 @@ impl<'a> Scanner<'a> {
         (Cow::Owned(joined), last + 1)
     }
 
+    /// The vocabulary entry of the (possibly hyphenated) word at `index` and the token after
+    /// it; `None` when `index` is not a word. Only a hyphenated word costs a lookup.
+    pub(crate) fn compound_entry(&self, index: usize) -> Option<(&'static Entry, usize)> {
+        if !self.is_word(index) {
+            return None;
+        }
+        if !(self.symbol(index + 1) == '-' && self.joining_hyphen(index + 1)) {
+            return Some((self.entry(index), index + 1));
+        }
+        let (word, end) = self.compound(index);
+        let entry = self.vocabulary.get(&word).unwrap_or(&EMPTY_ENTRY);
+        Some((entry, end))
+    }
+
     /// The lower-cased text of any token ("/" for a slash).
     fn token_text(&self, index: usize) -> &str {
         self.tokens
@@ -200,9 +196,15 @@ impl<'a> Scanner<'a> {
     /// A phrase of `class` starting at `index` (a one-word entry or a listed phrase): the
     /// token after it.
     pub(crate) fn phrase_at(&self, index: usize, class: Class) -> Option<usize> {
-        let (word, end) = self.compound(index);
-        if !word.is_empty() && self.word_has(&word, class) {
-            return Some(end);
+        if let Some((entry, end)) = self.compound_entry(index) {
+            if entry.classes.has(class) {
+                return Some(end);
+            }
+        } else if self.has(index, class) {
+            return Some(index + 1);
+        }
+        if !self.entry(index).starts.has(class) {
+            return None;
         }
         self.vocabulary
             .phrases(class)
@@ -221,6 +223,9 @@ impl<'a> Scanner<'a> {
     pub(crate) fn phrase_before(&self, index: usize, class: Class) -> Option<usize> {
         if index > 0 && self.has(index - 1, class) {
             return Some(index - 1);
+        }
+        if index == 0 || !self.entry(index - 1).ends.has(class) {
+            return None;
         }
         self.vocabulary
             .phrases(class)

@@ -57,7 +57,7 @@ impl Scanner<'_> {
             value = ((quantity.low + 0.5) * per_unit, None);
             end += 3;
         }
-        let mut role = self.duration_role(context, end, value.0, per_unit)?;
+        let mut role = self.duration_role(context, end, value.0)?;
         if self.changing_metric(context, end) {
             role = Role::Incidental;
         }
@@ -94,13 +94,16 @@ impl Scanner<'_> {
         if self.joining_hyphen(end) && self.word(end + 1) == "long" {
             end += 2;
         }
-        let (noun, _) = self.compound(end);
         let months = quantity.low * per_unit;
-        let incidental_noun = !noun.is_empty() && self.word_has(&noun, Class::IncidentNoun);
-        let role = if self.too_short_or_long(months, per_unit) || incidental_noun {
-            Role::Incidental
-        } else {
-            Role::Scope
+        let incidental_noun = self
+            .compound_entry(end)
+            .is_some_and(|(entry, _)| entry.classes.has(Class::IncidentNoun));
+        // "each two-week sprint", "per 2-week sprint": a cadence. A compound is never an
+        // offset ("a 2-week-late launch" is rare), so an offset reads as incidental here.
+        let role = match self.duration_role(start, end, months) {
+            _ if incidental_noun => Role::Incidental,
+            Some(role) => role,
+            None => Role::Incidental,
         };
         self.push(
             FigureKind::HorizonMonths,
@@ -127,7 +130,7 @@ impl Scanner<'_> {
         // "half a year"
         if self.word(index) == "half" && matches!(self.word(index + 1), "a" | "an") {
             let months = self.time_unit(index + 2)?;
-            let role = self.duration_role(index, index + 3, months / 2.0, months)?;
+            let role = self.duration_role(index, index + 3, months / 2.0)?;
             self.push(
                 FigureKind::HorizonMonths,
                 (months / 2.0, None),
@@ -144,7 +147,7 @@ impl Scanner<'_> {
             && index >= self.floor + 2
         {
             let start = index - 2;
-            let role = self.duration_role(start, index + 1, months, months)?;
+            let role = self.duration_role(start, index + 1, months)?;
             self.push(
                 FigureKind::HorizonMonths,
                 (months, None),
@@ -182,7 +185,7 @@ impl Scanner<'_> {
         if !spanning && value == months {
             return None;
         }
-        let role = self.duration_role(start, end, value, months)?;
+        let role = self.duration_role(start, end, value)?;
         self.push(
             FigureKind::HorizonMonths,
             (value, None),

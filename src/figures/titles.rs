@@ -9,7 +9,7 @@ use super::{FigureKind, Role, MANAGERS_OF_MANAGERS, RANK_BOARD, RANK_C_LEVEL};
 impl Scanner<'_> {
     /// A figure starting at the keyword at `index`: the token after it.
     pub(crate) fn at_keyword(&mut self, index: usize) -> Option<usize> {
-        if self.is_word(index) {
+        if self.has(index, Class::Keyword) {
             if let Some(end) = self.title(index) {
                 return Some(end);
             }

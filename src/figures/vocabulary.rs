@@ -5,6 +5,7 @@
 //! a space ("more than", "direct reports") become phrases, matched token by token.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -107,7 +108,36 @@ pub(crate) enum Class {
     CurrencyWord,
     MoneyRate,
     Promotion,
+    /// A currency code's lower-cased form ("usd"): the original must match exactly.
+    CurrencyCode,
+    /// A word that may start a keyword figure (a title, "multi-year", a month, "a year").
+    Keyword,
 }
+
+/// FNV-1a: the vocabulary's keys are short words, looked up once per token, and the
+/// standard library's DoS-resistant hasher costs more than the lookup itself.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for byte in bytes {
+            hash = (hash ^ u64::from(*byte)).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type FastMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
 /// Bits of [`Class`]es.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -127,6 +157,10 @@ impl Classes {
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Entry {
     pub classes: Classes,
+    /// Classes with a listed phrase that starts with this word.
+    pub starts: Classes,
+    /// Classes with a listed phrase that ends with this word.
+    pub ends: Classes,
     pub number: Option<f64>,
     pub article_number: Option<f64>,
     pub word_magnitude: Option<f64>,
@@ -135,10 +169,22 @@ pub(crate) struct Entry {
     pub month: Option<f64>,
 }
 
+/// The entry of a word the vocabulary does not know.
+pub(crate) static EMPTY_ENTRY: Entry = Entry {
+    classes: Classes(0),
+    starts: Classes(0),
+    ends: Classes(0),
+    number: None,
+    article_number: None,
+    word_magnitude: None,
+    months: None,
+    month: None,
+};
+
 /// The compiled vocabulary.
 #[derive(Debug)]
 pub(crate) struct Vocabulary {
-    words: HashMap<String, Entry>,
+    words: FastMap<Entry>,
     /// Multi-word entries by class, each as its lower-cased words.
     phrases: HashMap<u8, Vec<Vec<String>>>,
     letter_magnitudes: HashMap<String, f64>,
@@ -174,7 +220,7 @@ impl Vocabulary {
 
     fn compile(file: VocabularyFile) -> Vocabulary {
         let mut vocabulary = Vocabulary {
-            words: HashMap::new(),
+            words: FastMap::default(),
             phrases: HashMap::new(),
             letter_magnitudes: file.letter_magnitudes,
             title_acronyms: file.title_acronyms,
@@ -254,6 +300,45 @@ impl Vocabulary {
             .into_iter()
             .map(|(title, rank)| (split_words(&title), rank))
             .collect();
+        // Words that may start a keyword figure, so the scanner skips every other word at
+        // once.
+        let mut keywords: Vec<String> = vocabulary
+            .titles
+            .iter()
+            .map(|(words, _)| words[0].clone())
+            .chain(vocabulary.title_acronyms.keys().map(|a| a.to_lowercase()))
+            .chain(
+                [
+                    "chief", "board", "manager", "managers", "senior", "half", "h", "q",
+                ]
+                .map(String::from),
+            )
+            .collect();
+        for (word, entry) in &vocabulary.words {
+            if entry.months.is_some()
+                || entry.month.is_some()
+                || entry.classes.has(Class::MultiYear)
+            {
+                keywords.push(word.clone());
+            }
+        }
+        keywords.extend(
+            vocabulary
+                .phrases(Class::MultiYear)
+                .iter()
+                .map(|phrase| phrase[0].clone()),
+        );
+        for word in keywords {
+            vocabulary.entry(&word).classes.add(Class::Keyword);
+        }
+        let codes: Vec<String> = vocabulary
+            .currency_codes
+            .iter()
+            .map(|c| c.to_lowercase())
+            .collect();
+        for code in codes {
+            vocabulary.add(Class::CurrencyCode, &code);
+        }
         vocabulary
             .titles
             .sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
@@ -268,7 +353,9 @@ impl Vocabulary {
         let words = split_words(text);
         if words.len() == 1 {
             self.entry(&words[0]).classes.add(class);
-        } else if !words.is_empty() {
+        } else if let (Some(first), Some(last)) = (words.first(), words.last()) {
+            self.entry(first).starts.add(class);
+            self.entry(last).ends.add(class);
             self.phrases.entry(class as u8).or_default().push(words);
         }
     }
@@ -297,6 +384,16 @@ impl Vocabulary {
 
     pub(crate) fn is_currency_code(&self, original: &str) -> bool {
         self.currency_codes.iter().any(|code| code == original)
+    }
+
+    /// Classes of a phrase's first and last words may be symbols ("/yr"): their entries.
+    pub(crate) fn symbol_entry(&self, symbol: char) -> &Entry {
+        if symbol.is_alphanumeric() || symbol.is_whitespace() {
+            return &EMPTY_ENTRY;
+        }
+        let mut buffer = [0; 4];
+        self.get(symbol.encode_utf8(&mut buffer))
+            .unwrap_or(&EMPTY_ENTRY)
     }
 }
 
