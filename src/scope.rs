@@ -25,7 +25,7 @@ use crate::figures::{self, Figure, FigureKind};
 use crate::prompts::{Aggregation, Dimension, Reading, Rubric, Tie};
 use crate::story::{Section, Story};
 
-/// The three dimensions every level claim rests on (DESIGN.md); the per-dimension scope
+/// The three dimensions every level claim rests on (docs/json.md); the per-dimension scope
 /// rules and "no scope figure" look at these.
 pub const CORE_KINDS: [FigureKind; 3] = [
     FigureKind::TeamSize,

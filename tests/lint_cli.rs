@@ -78,7 +78,7 @@ fn sarif_output_on_the_example_bank() {
     insta::assert_snapshot!("sarif", text);
 }
 
-/// Checks `value` against the DESIGN.md lint JSON contract, key by key. (Key order is
+/// Checks `value` against the docs/json.md lint JSON contract, key by key. (Key order is
 /// not checked: JSON objects are unordered, and serde_json's `Value` sorts keys.)
 fn validate_contract(value: &Value) {
     let keys =

@@ -19,7 +19,7 @@ pub use args::{Cli, Command};
 
 use crate::prompts::Prompts;
 
-/// Exit statuses, per DESIGN.md.
+/// Exit statuses, per docs/json.md.
 pub const EXIT_CLEAN: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;

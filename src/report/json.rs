@@ -1,4 +1,4 @@
-//! `lint --format json`: the stable contract in DESIGN.md. Field names and order are part
+//! `lint --format json`: the stable contract in docs/json.md. Field names and order are part
 //! of the contract; add fields only at the end of an object.
 
 use serde::Serialize;

@@ -1,4 +1,4 @@
-//! Lint report formats: human (rustc/ruff-style frames), json (the DESIGN.md contract),
+//! Lint report formats: human (rustc/ruff-style frames), json (the docs/json.md contract),
 //! short (quickfix lines), github (workflow annotations) and sarif (code scanning).
 
 mod github;
@@ -20,7 +20,7 @@ pub use human::HumanOptions;
 pub enum Format {
     /// Frames with the phrase underlined, colour on a terminal
     Human,
-    /// The stable JSON contract (DESIGN.md)
+    /// The stable JSON contract (docs/json.md)
     Json,
     /// `path:line:col: severity[CODE] message`, one per line
     Short,
