@@ -359,7 +359,9 @@ impl Scores {
 fn corpus_figures_and_levels() {
     let rows = load_rows();
     let predicted = lint(&rows);
-    let show_misses = std::env::var_os("STARBANK_CORPUS_MISSES").is_some();
+    let misses = std::env::var("STARBANK_CORPUS_MISSES").ok();
+    let show_misses = misses.is_some();
+    let show_all = misses.as_deref() == Some("all");
     let (mut all, mut tuning, mut held_out, mut human) = (
         Scores::default(),
         Scores::default(),
@@ -369,7 +371,7 @@ fn corpus_figures_and_levels() {
     for (row, predicted) in rows.iter().zip(&predicted) {
         all.add(row, predicted, false);
         if row.held_out() {
-            held_out.add(row, predicted, false);
+            held_out.add(row, predicted, show_all);
         } else {
             tuning.add(row, predicted, show_misses);
         }
@@ -385,16 +387,16 @@ fn corpus_figures_and_levels() {
     ]
     .concat();
     println!("{report}");
-    for miss in &tuning.misses {
+    for miss in tuning.misses.iter().chain(&held_out.misses) {
         println!("  {miss}");
     }
 
     // Floors a little under what was measured on all 169 rows (see the table above); a
     // regression in any of them fails CI.
     let floors = [
-        ("dollars", 0.97, 0.95, 0.94),
-        ("horizon_months", 0.86, 0.85, 0.87),
-        ("team_size", 0.88, 0.86, 0.92),
+        ("dollars", 0.97, 0.94, 0.94),
+        ("horizon_months", 0.90, 0.88, 0.91),
+        ("team_size", 0.90, 0.93, 0.95),
     ];
     for (kind, precision, recall, largest) in floors {
         let counts = all.kinds[kind];
@@ -405,7 +407,7 @@ fn corpus_figures_and_levels() {
         assert!(counts.recall() >= recall, "{kind} recall\n{report}");
         assert!(counts.largest() >= largest, "{kind} largest\n{report}");
     }
-    assert!(all.reads_at_accuracy() >= 0.82, "reads_at\n{report}");
+    assert!(all.reads_at_accuracy() >= 0.86, "reads_at\n{report}");
     let severe =
         all.count("L7", "below-L6") + all.count("L7", "none") + all.count("below-L6", "L7");
     assert!(

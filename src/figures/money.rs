@@ -1,6 +1,8 @@
 //! Money: a currency sign or code before the number ("$3M", "US$ 2 million", "€40K") or a
 //! currency word after it ("3 million dollars"), with a rate ("a year", "/yr", "ARR") kept in
-//! the phrase. Face value, never converted.
+//! the phrase. Face value, never converted; a dollar sign glued to another country's letters
+//! ("R$", "C$", "HK$") is another currency and not read. Money that measures volume,
+//! valuation, assets or a risk that never happened is context, not the work's impact.
 
 use super::quantity::Quantity;
 use super::scanner::Scanner;
@@ -24,15 +26,22 @@ impl Scanner<'_> {
         if !currency {
             return None;
         }
+        // "$2M daily transactions" is volume, not the money the work moved.
+        let context = self.phrase_at(end, Class::MoneyContextAfter).is_some()
+            || self
+                .phrase_before(span_start, Class::MoneyContextBefore)
+                .is_some();
         if let Some(after) = self.phrase_at(end, Class::MoneyRate) {
             end = after;
         }
+        let context = context || self.phrase_at(end, Class::MoneyContextAfter).is_some();
+        let role = if context { Role::Context } else { Role::Scope };
         self.push(
             FigureKind::Dollars,
             quantity.value(),
             approx,
             span_start..end,
-            Role::Scope,
+            role,
         );
         Some(end)
     }

@@ -5,7 +5,7 @@
 
 use super::quantity::Quantity;
 use super::scanner::Scanner;
-use super::vocabulary::{Class, Entry};
+use super::vocabulary::{Class, Entry, EMPTY_ENTRY};
 use super::{FigureKind, Role};
 
 /// How a growth phrase before a count reads.
@@ -61,10 +61,16 @@ impl Scanner<'_> {
     fn team_construct_before(&self, context: usize) -> Option<(usize, usize)> {
         let link_at = context.checked_sub(1)?;
         let mut noun_at = context.checked_sub(2)?;
-        // "a team size of 12", "team size: 12", "the engineering team (25)"
+        // "a team size of 12", "team size: 12", "team size was 12", "the engineering team (25)"
         let size_of = self.word(noun_at) == "size" && noun_at > 0;
         if size_of {
             noun_at -= 1;
+            if matches!(
+                self.word(link_at),
+                "was" | "is" | "reached" | "hit" | "grew"
+            ) {
+                return Some((noun_at, noun_at));
+            }
         }
         if self.symbol(link_at) == '(' && self.symbol(context + 1) == ')' {
             let noun = self.compound_entry(noun_at).map(|(entry, _)| entry.classes);
@@ -166,12 +172,21 @@ impl Scanner<'_> {
     pub(crate) fn noun_after(&self, index: usize, modifiers: usize, class: Class) -> Option<usize> {
         let mut at = index;
         for _ in 0..=modifiers {
+            at = self.past_quotes(at);
             if let Some(end) = self.phrase_at(at, class) {
                 return Some(end);
             }
             at = self.modifier_at(at)?;
         }
         None
+    }
+
+    /// The first token at or after `at` that is not a quotation mark ('the "Pitcrew" team').
+    fn past_quotes(&self, mut at: usize) -> usize {
+        while matches!(self.symbol(at), '"' | '“' | '”' | '\'' | '‘' | '’') {
+            at += 1;
+        }
+        at
     }
 
     /// A word that may stand between a number and its noun ("senior", "backend").
@@ -303,7 +318,8 @@ impl Scanner<'_> {
         let (noun, noun_end) = {
             let mut at = unit_end;
             let mut found = None;
-            for _ in 0..=2 {
+            let mut words = 0;
+            while words <= 2 {
                 // "a 25-member Engineering & Product team"
                 if matches!(self.symbol(at), '&' | '/') {
                     at += 1;
@@ -320,6 +336,7 @@ impl Scanner<'_> {
                     break;
                 }
                 at = end;
+                words += 1;
             }
             // "a 12-person effort" names no team noun: the count stands by itself.
             found.unwrap_or((unit_end, unit_end))
@@ -357,6 +374,8 @@ impl Scanner<'_> {
             {
                 Some(end) => (end, false),
                 None if growth == Growth::WithTeam => (quantity.end, true),
+                // "I managed 6, then 14": a bare count right after leading.
+                None if self.leads_bare_count(context, quantity) => (quantity.end, true),
                 None => return None,
             },
         };
@@ -394,39 +413,79 @@ impl Scanner<'_> {
         self.people_noun_after(after + 2).map(|(end, _)| end)
     }
 
+    /// "I managed 6." / "I led 40, across three sites": a whole count right after a verb of
+    /// leading, ended by punctuation or "and".
+    fn leads_bare_count(&self, context: usize, quantity: &Quantity) -> bool {
+        let verb = self.word_before(context, 1);
+        let leading = matches!(
+            verb,
+            "manage"
+                | "managed"
+                | "managing"
+                | "manages"
+                | "lead"
+                | "led"
+                | "leading"
+                | "leads"
+                | "oversaw"
+                | "oversee"
+                | "oversees"
+                | "overseeing"
+                | "supervised"
+                | "supervise"
+        );
+        let ended = matches!(self.symbol(quantity.end), ',' | '.' | ';' | ')' | '–')
+            || self.word(quantity.end) == "and"
+            || quantity.end >= self.tokens.len();
+        leading && ended && quantity.low >= 2.0 && quantity.low.fract() == 0.0
+    }
+
     /// "a 5 person team", "a 12 engineer squad": a compound written without its hyphen.
     fn unhyphenated_team(&self, after: usize) -> Option<usize> {
         let (unit, unit_end) = self.compound_entry(after)?;
         if !unit.classes.has(Class::PeopleUnit) {
             return None;
         }
-        self.noun_after(unit_end, 1, Class::TeamNoun)
+        // 'a 5 person "Pitcrew" team', "a 30 person Platform Engineering team"
+        self.noun_after(unit_end, 3, Class::TeamNoun)
     }
 
     /// "grew the team to", "the org grew to", "grew from".
     pub(crate) fn growth_before(&self, context: usize) -> Growth {
-        if !matches!(self.word_before(context, 1), "to" | "from") {
+        if !matches!(self.word_before(context, 1), "to" | "from" | "into") {
             return Growth::None;
         }
-        let Some(mut at) = context.checked_sub(2) else {
-            return Growth::None;
-        };
+        // Back from "to"/"from" over the team phrase ("our platform team") to the verb.
         let mut names_team = false;
-        if self.has(at, Class::TeamNoun) || self.has(at, Class::OwnTeamNoun) {
-            names_team = true;
-            at = match at.checked_sub(1) {
-                Some(previous) if self.has(previous, Class::Determiner) => {
-                    previous.saturating_sub(1)
-                }
-                Some(previous) => previous,
-                None => return Growth::None,
+        let mut at = context - 1;
+        for _ in 0..4 {
+            let Some(previous) = at.checked_sub(1) else {
+                return Growth::None;
             };
+            at = previous;
+            if self.has(at, Class::GrowthVerb) {
+                break;
+            }
+            if self.has(at, Class::TeamNoun) || self.has(at, Class::OwnTeamNoun) {
+                names_team = true;
+                continue;
+            }
+            let (entry, _) = self.compound_entry(at).unwrap_or((&EMPTY_ENTRY, at));
+            if !(self.has(at, Class::Determiner) || self.is_modifier(entry, at)) {
+                return Growth::None;
+            }
         }
         if !self.has(at, Class::GrowthVerb) {
             return Growth::None;
         }
-        // "the org grew to 300"
-        if names_team || self.has_before(at, 1, Class::TeamNoun) {
+        // "the org grew to 300", "we grew from 6 to 18", "headcount went from 10 to 25"
+        let subject = at.checked_sub(1);
+        let team_subject = subject.is_some_and(|s| {
+            self.has(s, Class::TeamNoun)
+                || self.has(s, Class::OwnTeamNoun)
+                || matches!(self.word(s), "we" | "i")
+        });
+        if names_team || team_subject {
             Growth::WithTeam
         } else {
             Growth::VerbOnly

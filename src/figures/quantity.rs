@@ -114,7 +114,15 @@ impl Scanner<'_> {
     /// The token index of the number after a currency prefix at `index` ($, €, £, USD, US$).
     pub(crate) fn currency_prefix(&self, index: usize) -> Option<usize> {
         let symbol = self.symbol(index);
-        let number_at = if symbol != '\0' && self.vocabulary.currency_signs.contains(&symbol) {
+        // "R$320M", "C$40K", "HK$3M": not dollars at face value.
+        let foreign_dollar = symbol == '$'
+            && index > 0
+            && self.touches_next(index - 1)
+            && self.is_word(index - 1)
+            && self.original(index - 1) != "US";
+        let number_at = if foreign_dollar {
+            return None;
+        } else if symbol != '\0' && self.vocabulary.currency_signs.contains(&symbol) {
             index + 1
         } else if self.original(index) == "US"
             && self.symbol(index + 1) == '$'

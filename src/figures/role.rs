@@ -14,6 +14,9 @@ const VERB_REACH: usize = 4;
 impl Scanner<'_> {
     /// The role of a count of people whose phrase runs from `context` to `end`.
     pub(crate) fn people_role(&self, context: usize, end: usize) -> Role {
+        if self.company_had_before(context) {
+            return Role::Context;
+        }
         if self.scope_verb_before(context) {
             return Role::Scope;
         }
@@ -24,6 +27,28 @@ impl Scanner<'_> {
             return Role::Context;
         }
         Role::Scope
+    }
+
+    /// "the company had 200 employees", "a startup with 40 people", "our firm employs 90".
+    fn company_had_before(&self, context: usize) -> bool {
+        let mut at = context;
+        for _ in 0..3 {
+            if at == 0 {
+                return false;
+            }
+            at -= 1;
+            if self.has(at, Class::Approximator) || self.symbol(at) == '~' {
+                continue;
+            }
+            if matches!(
+                self.word(at),
+                "had" | "has" | "with" | "employs" | "employed" | "of"
+            ) {
+                return at > 0 && self.has(at - 1, Class::CompanyNoun);
+            }
+            return false;
+        }
+        false
     }
 
     /// The role of "a team of N" / "a company of N" whose construct starts at

@@ -64,6 +64,8 @@ struct VocabularyFile {
     currency_codes: Vec<String>,
     currency_words: Vec<String>,
     money_rates: Vec<String>,
+    money_context_after: Vec<String>,
+    money_context_before: Vec<String>,
     titles: Vec<(String, f64)>,
     title_acronyms: HashMap<String, f64>,
     promotion_words: Vec<String>,
@@ -107,6 +109,8 @@ pub(crate) enum Class {
     ManagerNoun,
     CurrencyWord,
     MoneyRate,
+    MoneyContextAfter,
+    MoneyContextBefore,
     Promotion,
     /// A currency code's lower-cased form ("usd"): the original must match exactly.
     CurrencyCode,
@@ -288,6 +292,8 @@ impl Vocabulary {
             (Class::ManagerNoun, file.manager_nouns),
             (Class::CurrencyWord, file.currency_words),
             (Class::MoneyRate, file.money_rates),
+            (Class::MoneyContextAfter, file.money_context_after),
+            (Class::MoneyContextBefore, file.money_context_before),
             (Class::Promotion, file.promotion_words),
         ];
         for (class, words) in lists {
