@@ -16,6 +16,7 @@ const QUESTIONS: &str = include_str!("../prompts/questions.ron");
 const LEVELS: &str = include_str!("../prompts/levels.ron");
 const HINTS: &str = include_str!("../prompts/hints.ron");
 const PRINCIPLES: &str = include_str!("../prompts/principles.ron");
+const THESAURUS: &str = include_str!("../prompts/thesaurus.ron");
 
 /// One interview question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -196,6 +197,23 @@ impl Hints {
     }
 }
 
+/// One concept interviewers ask about: the words of a question that name it, and the words
+/// stories use when they answer it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Concept {
+    pub name: String,
+    pub asks: Vec<String>,
+    pub stories: Vec<String>,
+}
+
+/// The behavioral-question thesaurus (`prompts/thesaurus.ron`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Thesaurus {
+    pub concepts: Vec<Concept>,
+}
+
 /// Everything from `prompts/`.
 #[derive(Debug, Clone)]
 pub struct Prompts {
@@ -203,6 +221,7 @@ pub struct Prompts {
     pub rubric: Rubric,
     pub hints: Hints,
     pub principles: Vec<String>,
+    pub thesaurus: Thesaurus,
 }
 
 impl Prompts {
@@ -218,6 +237,8 @@ impl Prompts {
                 .expect("built-in hints.ron parses"),
             principles: parse_prompt_file(Path::new("prompts/principles.ron"), PRINCIPLES)
                 .expect("built-in principles.ron parses"),
+            thesaurus: parse_prompt_file(Path::new("prompts/thesaurus.ron"), THESAURUS)
+                .expect("built-in thesaurus.ron parses"),
         }
     }
 
@@ -236,6 +257,9 @@ impl Prompts {
         }
         if let Some(principles) = read_override(&dir.join("principles.ron"))? {
             prompts.principles = principles;
+        }
+        if let Some(thesaurus) = read_override(&dir.join("thesaurus.ron"))? {
+            prompts.thesaurus = thesaurus;
         }
         Ok(prompts)
     }

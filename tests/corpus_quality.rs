@@ -10,131 +10,13 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::Path;
 
 use assert_cmd::Command;
-use serde::Deserialize;
 use serde_json::Value;
 
-#[derive(Debug, Deserialize)]
-struct Row {
-    id: String,
-    source: String,
-    situation: String,
-    task: String,
-    action: String,
-    result: String,
-    team_sizes: Vec<f64>,
-    durations_months: Vec<f64>,
-    dollars: Vec<f64>,
-    #[serde(default)]
-    optional: Optional,
-    reads_at: String,
-    #[serde(default)]
-    style: Option<String>,
-}
+mod common;
 
-#[derive(Debug, Default, Deserialize)]
-struct Optional {
-    #[serde(default)]
-    team_size: Vec<f64>,
-    #[serde(default)]
-    horizon_months: Vec<f64>,
-    #[serde(default)]
-    dollars: Vec<f64>,
-}
-
-const KINDS: [&str; 3] = ["team_size", "horizon_months", "dollars"];
-const READINGS: [&str; 4] = ["L7", "L6", "below-L6", "none"];
-
-impl Row {
-    fn labels(&self, kind: &str) -> &[f64] {
-        match kind {
-            "team_size" => &self.team_sizes,
-            "horizon_months" => &self.durations_months,
-            _ => &self.dollars,
-        }
-    }
-
-    fn optional(&self, kind: &str) -> &[f64] {
-        match kind {
-            "team_size" => &self.optional.team_size,
-            "horizon_months" => &self.optional.horizon_months,
-            _ => &self.optional.dollars,
-        }
-    }
-
-    /// The source's domain or GitHub repository: the unit of the held-out split.
-    fn source_key(&self) -> String {
-        if let Some(rest) = self.source.strip_prefix("github:") {
-            return rest.split(':').next().unwrap_or(rest).to_lowercase();
-        }
-        let host = self
-            .source
-            .split("://")
-            .nth(1)
-            .unwrap_or(&self.source)
-            .split('/')
-            .next()
-            .unwrap_or("");
-        host.trim_start_matches("www.").to_lowercase()
-    }
-
-    /// About a third of the sources are held out; FNV-1a keeps the split stable.
-    fn held_out(&self) -> bool {
-        let hash = self
-            .source_key()
-            .bytes()
-            .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-                (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3)
-            });
-        hash % 3 == 0
-    }
-}
-
-fn load_rows() -> Vec<Row> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/stories.jsonl");
-    let text = std::fs::read_to_string(&path).expect("the corpus is in the repository");
-    text.lines()
-        .filter(|line| !line.trim().is_empty())
-        .enumerate()
-        .map(|(number, line)| {
-            serde_json::from_str(line)
-                .unwrap_or_else(|error| panic!("corpus line {}: {error}", number + 1))
-        })
-        .collect()
-}
-
-fn ron_string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Writes the rows as a bank with neutral titles, as the independent check does.
-fn write_bank(rows: &[Row], dir: &Path) {
-    for (number, row) in rows.iter().enumerate() {
-        let story = format!(
-            "(\n    title: \"Story {number:03}\",\n    level: L6,\n    situation: {},\n    task: {},\n    action: {},\n    result: {},\n)\n",
-            ron_string(&row.situation),
-            ron_string(&row.task),
-            ron_string(&row.action),
-            ron_string(&row.result),
-        );
-        std::fs::write(dir.join(format!("story-{number:03}.ron")), story).expect("writes");
-    }
-}
+use common::corpus::{load_rows, write_bank, Row, KINDS, READINGS};
 
 /// Each story's scope figures (kind, value, text) and reading, by row index.
 struct Predicted {

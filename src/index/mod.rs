@@ -14,6 +14,7 @@ mod expand;
 pub mod findings;
 pub mod map;
 mod passage;
+mod thesaurus;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -42,6 +43,7 @@ use crate::story::{Level, Section, Story};
 use analyzer::{query_analyzer, stems, story_analyzer, TOKENIZER};
 use expand::QuestionVocabulary;
 use passage::{passage, ShownText};
+use thesaurus::ConceptVocabulary;
 
 /// The strength (0..1, see the module docs) from which a story answers a question. Set on
 /// the labelled development set in `tests/devset`: 41 of the 48 stories written for a
@@ -53,6 +55,15 @@ pub const ADEQUATE: f32 = 0.2;
 /// Keywords borrowed from a resembling question count this much, times the resemblance,
 /// against 1.0 for the user's own words: they find stories, they do not outrank the words.
 pub const EXPANSION_WEIGHT: f32 = 0.5;
+
+/// The weight of a word borrowed from a concept the question names (`prompts/thesaurus.ron`):
+/// the same as a borrowed question keyword, so neither source of expansion outweighs the
+/// question's own words.
+pub const CONCEPT_WEIGHT: f32 = 0.5;
+
+/// A question with more than this many content words is specific by itself: borrowed words
+/// weigh less in proportion (3 words: "took a calculated risk").
+pub const SELF_SUFFICIENT_WORDS: f32 = 3.0;
 
 /// A question's keywords are the concrete words stories use; its text names the topic in
 /// abstract words ("organization", "work") that stories of every kind share, so it counts less.
@@ -169,6 +180,7 @@ pub struct StoryIndex {
     entries: Vec<Option<Entry>>,
     slots: HashMap<String, usize>,
     vocabulary: QuestionVocabulary,
+    concepts: ConceptVocabulary,
     query_analyzer: TextAnalyzer,
     story_analyzer: TextAnalyzer,
 }
@@ -212,6 +224,7 @@ impl StoryIndex {
             .try_into()?;
         let mut query_analyzer = query_analyzer();
         let vocabulary = QuestionVocabulary::new(prompts, &mut query_analyzer);
+        let concepts = ConceptVocabulary::new(&prompts.thesaurus, &mut story_analyzer());
         Ok(StoryIndex {
             index,
             reader,
@@ -220,6 +233,7 @@ impl StoryIndex {
             entries,
             slots,
             vocabulary,
+            concepts,
             query_analyzer,
             story_analyzer: story_analyzer(),
         })
@@ -397,10 +411,18 @@ impl StoryIndex {
             raise(stem, 1.0);
         }
         if query.expand && query.question.is_none() {
+            // A short question ("Dive Deep", "Tell me about a time you failed") needs the
+            // borrowed words; a long one already says what it is about in its own words,
+            // and borrowed words would only blur it.
+            let own = words.len().max(1) as f32;
+            let specificity = (SELF_SUFFICIENT_WORDS / own).min(1.0);
+            for stem in self.concepts.borrowed(&words, &query.text) {
+                raise(stem, CONCEPT_WEIGHT * specificity);
+            }
             for found in self.vocabulary.resembling(&words, query.level) {
                 if let Some(question) = self.vocabulary.get(&found.question_id) {
                     for stem in &question.keywords {
-                        raise(stem, EXPANSION_WEIGHT * found.share);
+                        raise(stem, EXPANSION_WEIGHT * found.share * specificity);
                     }
                 }
             }
