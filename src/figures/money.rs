@@ -1,8 +1,8 @@
 //! Money: a currency sign or code before the number ("$3M", "US$ 2 million", "€40K") or a
 //! currency word after it ("3 million dollars"), with a rate ("a year", "/yr", "ARR") kept in
 //! the phrase. Face value, never converted; a dollar sign glued to another country's letters
-//! ("R$", "C$", "HK$") is another currency and not read. Money that measures volume,
-//! valuation, assets or a risk that never happened is context, not the work's impact.
+//! ("R$", "C$", "HK$") is another currency and not read. A company's valuation or assets
+//! is context, not the work's impact.
 
 use super::quantity::Quantity;
 use super::scanner::Scanner;
@@ -26,7 +26,7 @@ impl Scanner<'_> {
         if !currency {
             return None;
         }
-        // "$2M daily transactions" is volume, not the money the work moved.
+        // "a $191M valuation" is what a company is worth, not what the work moved.
         let context = self.phrase_at(end, Class::MoneyContextAfter).is_some()
             || self
                 .phrase_before(span_start, Class::MoneyContextBefore)

@@ -14,7 +14,7 @@ const VERB_REACH: usize = 4;
 impl Scanner<'_> {
     /// The role of a count of people whose phrase runs from `context` to `end`.
     pub(crate) fn people_role(&self, context: usize, end: usize) -> Role {
-        if self.company_had_before(context) {
+        if self.company_had_before(context) || self.titled_people(context, end) {
             return Role::Context;
         }
         if self.scope_verb_before(context) {
@@ -27,6 +27,18 @@ impl Scanner<'_> {
             return Role::Context;
         }
         Role::Scope
+    }
+
+    /// "6 VP-level engineering leaders", "12 executives": people named by their rank are the
+    /// stakeholders in the room, not a team.
+    fn titled_people(&self, context: usize, end: usize) -> bool {
+        (context..end).any(|at| {
+            self.vocabulary.title_acronym(self.original(at)).is_some()
+                || matches!(
+                    self.word(at),
+                    "executive" | "executives" | "director" | "directors"
+                )
+        })
     }
 
     /// "the company had 200 employees", "a startup with 40 people", "our firm employs 90".
