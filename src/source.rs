@@ -151,7 +151,9 @@ pub struct FieldSpan {
 /// Finds the top-level fields of a RON struct `(...)` or `Name(...)`. Best effort: it stops
 /// at the first thing it cannot read, since ron's own parser reports syntax errors.
 pub fn scan_fields(src: &str) -> Vec<FieldSpan> {
-    let mut scanner = Scanner { src, pos: 0 };
+    // A leading byte-order mark is not part of the struct; offsets stay those of `src`.
+    let start = if src.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut scanner = Scanner { src, pos: start };
     let mut fields = Vec::new();
     scanner.skip_trivia();
     scanner.skip_attributes();

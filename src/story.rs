@@ -192,16 +192,21 @@ impl Story {
     /// Parses a story from text; `path` names it (its stem is the id).
     pub fn parse(path: &Path, source: String) -> Result<Story, LoadError> {
         let fields = scan_fields(&source);
-        let parsed: StoryFields = match ron_options().from_str(&source) {
+        // Editors on Windows start UTF-8 files with a byte-order mark, which RON rejects. The
+        // story keeps it (a save changes no byte outside a section), the parser skips it, and
+        // an error is placed in the text after it, where an editor counts columns.
+        let body = source.strip_prefix('\u{feff}').unwrap_or(&source);
+        let parsed: StoryFields = match ron_options().from_str(body) {
             Ok(parsed) => parsed,
             Err(err) => {
+                let body_fields = scan_fields(body);
                 return Err(LoadError::from_ron(
                     path,
-                    &source,
-                    &fields,
+                    body,
+                    &body_fields,
                     &err,
                     STORY_FIELDS,
-                ))
+                ));
             }
         };
         let id = path

@@ -240,3 +240,37 @@ fn check_passes_on_the_bundled_bank() {
         .success()
         .stdout(predicates::str::contains("load cleanly"));
 }
+
+/// Editors on Windows write a UTF-8 byte-order mark: the story loads, its phrases are located
+/// where an editor shows them, and an error after the mark is placed as without it.
+#[test]
+fn a_story_with_a_byte_order_mark_loads_and_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/payments-oncall-turnaround.ron"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("bom.ron"), format!("\u{feff}{original}")).unwrap();
+    let bank = Bank::load(dir.path()).unwrap();
+    assert!(bank.errors.is_empty(), "{:?}", bank.errors);
+    let story = &bank.stories[0];
+    let prompts = starbank::prompts::Prompts::builtin();
+    let scope = starbank::scope::analyse(story, &prompts.rubric);
+    let team = scope
+        .figures
+        .iter()
+        .find(|f| f.text == "a team of 14 engineers")
+        .expect("the team size is read");
+    let line = original.lines().nth(team.line - 1).unwrap();
+    let column_text: String = line.chars().skip(team.column - 1).collect();
+    assert!(column_text.starts_with("a team of 14 engineers"), "{line}");
+
+    std::fs::write(
+        dir.path().join("bom.ron"),
+        "\u{feff}(\n    title: \"x\",\n    levle: L6,\n)\n",
+    )
+    .unwrap();
+    let bank = Bank::load(dir.path()).unwrap();
+    let error = &bank.errors[0];
+    assert_eq!((error.line, error.column), (3, 5), "{error:?}");
+}
