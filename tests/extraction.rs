@@ -1,6 +1,8 @@
-//! Table-driven tests of figure extraction: every row states the exact figures a sentence
-//! yields (kind, value, high, span text), and every negative row must yield nothing. All
-//! failing rows are collected and reported together.
+//! Table-driven tests of figure extraction: every positive row states the exact scope figures
+//! a sentence yields (kind, value, high, span text), every negative row must yield no scope
+//! figure, and every `OTHER_ROLES` row a figure that is shown but not counted (context,
+//! incidental). All failing rows are collected and reported together. Rows learnt from the
+//! real-prose corpus (`tests/corpus/`) are marked as such.
 
 use std::path::Path;
 
