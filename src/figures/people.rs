@@ -286,11 +286,7 @@ impl Scanner<'_> {
             if matches!(self.original(at), "BUs" | "BU") {
                 return Some(at + 1);
             }
-            let (word, end) = self.compound(at);
-            if word == "business" && matches!(self.word(end), "units" | "lines") {
-                return Some(end + 1);
-            }
-            (word == "divisions").then_some(end)
+            self.phrase_at(at, Class::BusinessUnitNoun)
         };
         if let Some(end) = unit_noun_at(after) {
             return Some(end);
