@@ -4,19 +4,20 @@
 //! ("R$", "C$", "HK$") is another currency and not read. A company's valuation or assets
 //! is context, not the work's impact.
 
-use super::quantity::Quantity;
+use super::quantity::Stated;
 use super::scanner::Scanner;
 use super::vocabulary::Class;
 use super::{FigureKind, Role};
 
 impl Scanner<'_> {
     /// Dollars when the quantity has a currency: the token after the phrase.
-    pub(crate) fn money(
-        &mut self,
-        quantity: &Quantity,
-        span_start: usize,
-        approx: bool,
-    ) -> Option<usize> {
+    pub(crate) fn money(&mut self, stated: &Stated) -> Option<usize> {
+        let Stated {
+            ref quantity,
+            start: span_start,
+            approx,
+            ..
+        } = *stated;
         let mut end = quantity.end;
         let mut currency = quantity.currency;
         if let Some(after) = self.phrase_at(end, Class::CurrencyWord) {

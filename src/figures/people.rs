@@ -3,7 +3,7 @@
 //! teams", "two teams of 6"), managers ("three engineering managers") and business units
 //! ("five business units").
 
-use super::quantity::Quantity;
+use super::quantity::{Quantity, Stated};
 use super::scanner::Scanner;
 use super::vocabulary::{Class, Entry, EMPTY_ENTRY};
 use super::{FigureKind, Role};
@@ -21,13 +21,13 @@ pub(crate) enum Growth {
 impl Scanner<'_> {
     /// "a team of N", "an org of N", "a headcount of N", "team with N", "headcount: N",
     /// "reports: 9 direct".
-    pub(crate) fn team_construct(
-        &mut self,
-        quantity: &Quantity,
-        context: usize,
-        span_start: usize,
-        approx: bool,
-    ) -> Option<usize> {
+    pub(crate) fn team_construct(&mut self, stated: &Stated) -> Option<usize> {
+        let Stated {
+            ref quantity,
+            context,
+            start: span_start,
+            approx,
+        } = *stated;
         let after = quantity.end;
         if self.symbol_before(context, 1) == ':'
             && self.word_before(context, 2) == "reports"
@@ -131,16 +131,16 @@ impl Scanner<'_> {
     }
 
     /// "3 teams" (and "two teams of 6"), "four managers", "five business units".
-    pub(crate) fn organisation(
-        &mut self,
-        quantity: &Quantity,
-        context: usize,
-        span_start: usize,
-        approx: bool,
-    ) -> Option<usize> {
+    pub(crate) fn organisation(&mut self, stated: &Stated) -> Option<usize> {
+        let Stated {
+            ref quantity,
+            context,
+            start: span_start,
+            approx,
+        } = *stated;
         let after = quantity.end;
         if let Some(noun_end) = self.noun_after(after, 1, Class::TeamsNoun) {
-            return Some(self.teams(quantity, span_start, approx, noun_end));
+            return Some(self.teams(stated, noun_end));
         }
         if let Some(noun_end) = self.noun_after(after, 2, Class::ManagerNoun) {
             if matches!(self.word_before(context, 1), "other" | "both") {
@@ -236,13 +236,13 @@ impl Scanner<'_> {
     }
 
     /// "two teams", and "two teams of 6" (teams 2 plus team_size 12 over the whole phrase).
-    fn teams(
-        &mut self,
-        quantity: &Quantity,
-        span_start: usize,
-        approx: bool,
-        noun_end: usize,
-    ) -> usize {
+    fn teams(&mut self, stated: &Stated, noun_end: usize) -> usize {
+        let Stated {
+            ref quantity,
+            start: span_start,
+            approx,
+            ..
+        } = *stated;
         self.push(
             FigureKind::Teams,
             quantity.value(),
@@ -299,14 +299,13 @@ impl Scanner<'_> {
     }
 
     /// "14-person team", "12-engineer team", "40-strong org", "5,000-person company".
-    pub(crate) fn compound_team(
-        &mut self,
-        quantity: &Quantity,
-        unit_at: usize,
-        context: usize,
-        start: usize,
-        approx: bool,
-    ) -> Option<usize> {
+    pub(crate) fn compound_team(&mut self, stated: &Stated, unit_at: usize) -> Option<usize> {
+        let Stated {
+            ref quantity,
+            context,
+            start,
+            approx,
+        } = *stated;
         let (unit, unit_end) = self.compound_entry(unit_at)?;
         if !(unit.classes.has(Class::PeopleUnit) || unit.classes.has(Class::PeopleNoun)) {
             return None;
@@ -354,13 +353,13 @@ impl Scanner<'_> {
 
     /// A count of people (see the module doc): the team the narrator led, was part of, hired
     /// or drew on, or people the story counts for context.
-    pub(crate) fn people(
-        &mut self,
-        quantity: &Quantity,
-        context: usize,
-        span_start: usize,
-        approx: bool,
-    ) -> Option<usize> {
+    pub(crate) fn people(&mut self, stated: &Stated) -> Option<usize> {
+        let Stated {
+            ref quantity,
+            context,
+            start: span_start,
+            approx,
+        } = *stated;
         let growth = self.growth_before(context);
         let (end, own_team) = match self.people_noun_after(quantity.end) {
             Some(found) => found,

@@ -33,6 +33,16 @@ pub(crate) struct Quantity {
     pub year_like: bool,
 }
 
+/// A quantity on its way to becoming a figure: the token its context is read back from, the
+/// token its phrase starts at, and whether a qualifier ("about", "+") approximates it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Stated {
+    pub quantity: Quantity,
+    pub context: usize,
+    pub start: usize,
+    pub approx: bool,
+}
+
 impl Quantity {
     pub(crate) fn value(&self) -> (f64, Option<f64>) {
         (self.low, self.high)

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::quantity::Quantity;
+use super::quantity::{Quantity, Stated};
 use super::tokens::{tokenize, Token, TokenKind};
 use super::vocabulary::{Class, Entry, Vocabulary, EMPTY_ENTRY};
 use super::{Figure, FigureKind, Role};
@@ -322,7 +322,12 @@ impl<'a> Scanner<'a> {
         } else {
             qualified_start
         };
-        self.classify(&quantity, start, start, approx)
+        self.classify(&Stated {
+            quantity,
+            context: start,
+            start,
+            approx,
+        })
     }
 
     /// "→" or "->" between two quantities ("30→350 engineers"): the token after it.
@@ -348,7 +353,12 @@ impl<'a> Scanner<'a> {
         let mut to = self.quantity(number_at, false, false)?;
         to.currency |= from.currency;
         let before = self.figure_count();
-        let end = self.classify(&to, from_start, to_at, approx || to.plus)?;
+        let end = self.classify(&Stated {
+            quantity: to,
+            context: from_start,
+            start: to_at,
+            approx: approx || to.plus,
+        })?;
         let (kind, role) = self.pushed_since(before)?;
         let from_value = match kind {
             FigureKind::TeamSize | FigureKind::Dollars => from.value(),
@@ -375,22 +385,17 @@ impl<'a> Scanner<'a> {
         Some(end)
     }
 
-    /// Classifies `quantity` by what follows it and by the context before `context`, pushing
-    /// figures whose spans start at `span_start`. Returns the token after the figures.
-    fn classify(
-        &mut self,
-        quantity: &Quantity,
-        context: usize,
-        span_start: usize,
-        approx: bool,
-    ) -> Option<usize> {
-        if let Some(end) = self.money(quantity, span_start, approx) {
+    /// Classifies a stated quantity by what follows it and by the context before it, pushing
+    /// figures whose spans start at its `start`. Returns the token after the figures.
+    fn classify(&mut self, stated: &Stated) -> Option<usize> {
+        let quantity = &stated.quantity;
+        if let Some(end) = self.money(stated) {
             return Some(end);
         }
         // "48 million accounts", "40K orders", "in 2023": not figures without a currency;
         // "1.5K engineers" is a headcount.
         if quantity.letter_magnitude && quantity.magnitude == Some(1e3) {
-            return self.people(quantity, context, span_start, approx);
+            return self.people(stated);
         }
         if quantity.magnitude.is_some_and(|scale| scale >= 1e6)
             || quantity.letter_magnitude
@@ -401,33 +406,28 @@ impl<'a> Scanner<'a> {
         let after = quantity.end;
         // "14-person team", "a 6-month", "three-year".
         if self.joining_hyphen(after) && self.is_word(after + 1) {
-            return self.compound_unit(quantity, context, span_start, approx);
+            return self.compound_unit(stated);
         }
-        if let Some(end) = self.team_construct(quantity, context, span_start, approx) {
+        if let Some(end) = self.team_construct(stated) {
             return Some(end);
         }
-        if let Some(end) = self.organisation(quantity, context, span_start, approx) {
+        if let Some(end) = self.organisation(stated) {
             return Some(end);
         }
-        if let Some(end) = self.horizon_after(quantity, context, span_start, approx) {
+        if let Some(end) = self.horizon_after(stated) {
             return Some(end);
         }
-        self.people(quantity, context, span_start, approx)
+        self.people(stated)
     }
 
     /// "14-person team", "a 6-month migration", "a 5,000-person company", "a two-day outage".
-    fn compound_unit(
-        &mut self,
-        quantity: &Quantity,
-        context: usize,
-        span_start: usize,
-        approx: bool,
-    ) -> Option<usize> {
-        let unit_at = quantity.end + 1;
-        let start = self.with_article(span_start);
-        if let Some(end) = self.compound_team(quantity, unit_at, context, start, approx) {
+    fn compound_unit(&mut self, stated: &Stated) -> Option<usize> {
+        let unit_at = stated.quantity.end + 1;
+        let start = self.with_article(stated.start);
+        let stated = Stated { start, ..*stated };
+        if let Some(end) = self.compound_team(&stated, unit_at) {
             return Some(end);
         }
-        self.compound_duration(quantity, unit_at, start, approx)
+        self.compound_duration(&stated, unit_at)
     }
 }

@@ -3,7 +3,7 @@
 //! frequencies ("every two weeks") are not figures; incidents, delays, tenure and anything
 //! shorter than a day are incidental (see [`super::role`]).
 
-use super::quantity::Quantity;
+use super::quantity::Stated;
 use super::scanner::Scanner;
 use super::vocabulary::Class;
 use super::{FigureKind, Role, MULTI_YEAR_MONTHS};
@@ -15,13 +15,13 @@ impl Scanner<'_> {
     }
 
     /// "nine months", "two full quarters", "3 hours", but not "two months later".
-    pub(crate) fn horizon_after(
-        &mut self,
-        quantity: &Quantity,
-        context: usize,
-        span_start: usize,
-        approx: bool,
-    ) -> Option<usize> {
+    pub(crate) fn horizon_after(&mut self, stated: &Stated) -> Option<usize> {
+        let Stated {
+            ref quantity,
+            context,
+            start: span_start,
+            approx,
+        } = *stated;
         let mut after = quantity.end;
         // "two and a half years"
         let mut half = 0.0;
@@ -82,13 +82,13 @@ impl Scanner<'_> {
     }
 
     /// "a 6-month migration", "three-year", "a two-day outage", "a 12-week-long push".
-    pub(crate) fn compound_duration(
-        &mut self,
-        quantity: &Quantity,
-        unit_at: usize,
-        start: usize,
-        approx: bool,
-    ) -> Option<usize> {
+    pub(crate) fn compound_duration(&mut self, stated: &Stated, unit_at: usize) -> Option<usize> {
+        let Stated {
+            ref quantity,
+            start,
+            approx,
+            ..
+        } = *stated;
         let per_unit = self.time_unit(unit_at)?;
         let mut end = unit_at + 1;
         if self.joining_hyphen(end) && self.word(end + 1) == "long" {
