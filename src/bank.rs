@@ -67,6 +67,7 @@ impl Bank {
                 Err(err) => bank.errors.push(err),
             }
         }
+        disambiguate_ids(root, &mut bank.stories);
         Ok(bank)
     }
 
@@ -162,4 +163,26 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), BankError> {
         }
     }
     Ok(())
+}
+
+/// A story's id is its file stem; two files with the same stem in different sub-folders
+/// (`team/retro.ron`, `org/retro.ron`) get their path below the bank instead
+/// (`team/retro`, `org/retro`), so no finding, link or search hit can mean either.
+fn disambiguate_ids(root: &Path, stories: &mut [Story]) {
+    let mut count: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for story in stories.iter() {
+        *count.entry(story.id.clone()).or_default() += 1;
+    }
+    for story in stories.iter_mut() {
+        if count[&story.id] < 2 {
+            continue;
+        }
+        let relative = story.path.strip_prefix(root).unwrap_or(&story.path);
+        let parts: Vec<String> = relative
+            .with_extension("")
+            .components()
+            .map(|part| part.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        story.id = parts.join("/");
+    }
 }

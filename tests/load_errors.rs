@@ -274,3 +274,27 @@ fn a_story_with_a_byte_order_mark_loads_and_is_located() {
     let error = &bank.errors[0];
     assert_eq!((error.line, error.column), (3, 5), "{error:?}");
 }
+
+/// Two files with the same stem in different sub-folders are two stories with two ids.
+#[test]
+fn the_same_stem_in_two_sub_folders_gives_two_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/payments-oncall-turnaround.ron"),
+    )
+    .unwrap();
+    for folder in ["team", "org"] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        std::fs::write(dir.path().join(folder).join("retro.ron"), &story).unwrap();
+    }
+    std::fs::write(dir.path().join("alone.ron"), &story).unwrap();
+    let bank = Bank::load(dir.path()).unwrap();
+    let mut ids: Vec<&str> = bank.stories.iter().map(|s| s.id.as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["alone", "org/retro", "team/retro"]);
+    assert!(bank
+        .story("team/retro")
+        .unwrap()
+        .path
+        .ends_with("team/retro.ron"));
+}

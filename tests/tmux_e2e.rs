@@ -1,5 +1,6 @@
 //! Runs `tests/tmux_e2e.sh` against the built binary when tmux is installed; prints that it
-//! skipped otherwise, so CI without tmux still passes.
+//! skipped otherwise. With `STARBANK_REQUIRE_TMUX=1` (CI sets it) a missing tmux fails the
+//! test instead, so a CI machine that could not install tmux never passes quietly.
 
 use std::process::Command;
 
@@ -10,6 +11,11 @@ fn workbench_end_to_end_in_tmux() {
         .output()
         .is_ok_and(|output| output.status.success());
     if !has_tmux {
+        let required = std::env::var("STARBANK_REQUIRE_TMUX").is_ok_and(|v| v == "1");
+        assert!(
+            !required,
+            "tmux_e2e: tmux is not installed and STARBANK_REQUIRE_TMUX=1: install tmux"
+        );
         eprintln!("tmux_e2e: tmux is not installed, skipped");
         return;
     }

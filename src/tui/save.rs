@@ -118,7 +118,12 @@ pub fn keep_both(
 ) -> Result<(PathBuf, String), SaveError> {
     let source = checked_splice(story, section, text)?;
     let dir = story.path.parent().unwrap_or(Path::new("."));
-    let path = free_path(dir, &story.id);
+    // The file's own stem: an id may carry the sub-folder (see `bank::disambiguate_ids`).
+    let stem = story.path.file_stem().map_or_else(
+        || story.id.clone(),
+        |stem| stem.to_string_lossy().into_owned(),
+    );
+    let path = free_path(dir, &stem);
     write_new(&path, source.as_bytes())?;
     Ok((path, source))
 }
