@@ -5,9 +5,9 @@
 //!
 //! # Layers
 //!
-//! - [`tokens`]: a small scanner splits the text into numbers, ASCII words and single symbols; every
-//!   Unicode hyphen and dash becomes `-` (hyphens) or `–` (dashes); each word carries what the
-//!   vocabulary says of it.
+//! - [`tokens`]: a small scanner splits the text into numbers, ASCII words and single
+//!   symbols; every Unicode hyphen and dash becomes `-` (hyphens) or `–` (dashes); each word
+//!   carries what the vocabulary says of it.
 //! - [`quantity`]: numbers as people write them: digits with separators, number words
 //!   ("twenty-five", "a dozen", "a couple of"), magnitudes ("$1.2M", "3 million"), ranges
 //!   ("10-15", "between 10 and 15"), qualifiers ("about", "over", "150+"), and changes ("from
@@ -17,9 +17,11 @@
 //!   [`titles`] (stakeholder seniority and keyword figures such as "multi-year").
 //! - [`role`]: whose figure it is. A count of people is the narrator's scope unless its
 //!   context says otherwise (customers and users are never counted; "a company of 3,000
-//!   employees", "affecting 500 people" and "another company's engineers" are context); a
-//!   duration is the span of the work unless it measures an incident, a delay, somebody's
-//!   tenure, or is shorter than a day.
+//!   employees", "affecting 500 people", "6 VP-level leaders" and "another company's
+//!   engineers" are context; two engineers inside the story's team of 16 are a sub-group); a
+//!   duration is the span of the work unless it measures an incident, a delay, a process, a
+//!   cadence, somebody's tenure or a metric that changed, or is under a week or over ten
+//!   years; money is the work's impact unless it is a valuation or assets.
 //!
 //! The words themselves (people nouns, team nouns, time units, titles, the cues of each role)
 //! are data in `prompts/vocabulary.ron`.
@@ -38,14 +40,14 @@
 //! - **Horizons** are months; a week is a quarter of a month and a day a thirtieth. Offsets
 //!   ("two months later"), frequencies ("every two weeks") and calendar years ("in 2023") are
 //!   not figures; "multi-year" reads as [`MULTI_YEAR_MONTHS`], approximate; "over H2" is 6
-//!   months and "during Q3" 3, but "by Q4" is a date. Bare "a year" / "a quarter" count after a
-//!   span preposition ("within a quarter").
+//!   months, but "during Q3" and "by Q4" are dates. Bare "a year" / "a quarter" count after a
+//!   span preposition ("within a quarter"); "from March to September" is 6 months.
 //! - **Managers**: a stated count of managers; "managers of managers" or plural "senior
 //!   managers" with no number reads [`MANAGERS_OF_MANAGERS`], approximate.
 //! - **Stakeholders** are ranked: Director 2; VP, GM 3; SVP, EVP 4; C-level 5; the board 6.
-//! - **Dollars** are face value in the stated currency, never converted. A rate ("a year",
-//!   "/yr", "ARR") is part of the span. A magnitude with no currency ("40K orders", "48
-//!   million accounts") is nothing.
+//! - **Dollars** are face value in the stated currency ($, €, £), never converted; another
+//!   country's dollar ("R$", "C$") is not read. A rate ("a year", "/yr", "ARR") is part of
+//!   the span. A magnitude with no currency ("40K orders", "48 million accounts") is nothing.
 //! - Vague amounts ("a few", "several", "dozens of", "hundreds of") are not figures.
 
 mod money;
