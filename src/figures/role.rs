@@ -34,10 +34,7 @@ impl Scanner<'_> {
     fn titled_people(&self, context: usize, end: usize) -> bool {
         (context..end).any(|at| {
             self.vocabulary.title_acronym(self.original(at)).is_some()
-                || matches!(
-                    self.word(at),
-                    "executive" | "executives" | "director" | "directors"
-                )
+                || self.phrase_at(at, Class::RankWord).is_some()
         })
     }
 

@@ -68,6 +68,7 @@ struct VocabularyFile {
     titles: Vec<(String, f64)>,
     title_acronyms: HashMap<String, f64>,
     promotion_words: Vec<String>,
+    rank_words: Vec<String>,
 }
 
 /// A class of word; a word may be in several.
@@ -110,6 +111,7 @@ pub(crate) enum Class {
     MoneyContextAfter,
     MoneyContextBefore,
     Promotion,
+    RankWord,
     /// A currency code's lower-cased form ("usd"): the original must match exactly.
     CurrencyCode,
     /// A word that may start a keyword figure (a title, "multi-year", a month, "a year").
@@ -292,6 +294,7 @@ impl Vocabulary {
             (Class::MoneyContextAfter, file.money_context_after),
             (Class::MoneyContextBefore, file.money_context_before),
             (Class::Promotion, file.promotion_words),
+            (Class::RankWord, file.rank_words),
         ];
         for (class, words) in lists {
             for word in words {
