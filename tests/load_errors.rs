@@ -298,3 +298,30 @@ fn the_same_stem_in_two_sub_folders_gives_two_ids() {
         .path
         .ends_with("team/retro.ron"));
 }
+
+/// Saving a section of a story that starts with a byte-order mark keeps the mark and every
+/// byte outside the section's literal.
+#[test]
+fn saving_a_story_with_a_byte_order_mark_keeps_the_mark() {
+    use starbank::story::Section;
+    use starbank::tui::save::save_section;
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/payments-oncall-turnaround.ron"),
+    )
+    .unwrap();
+    let path = dir.path().join("bom.ron");
+    let with_mark = format!("\u{feff}{original}");
+    std::fs::write(&path, &with_mark).unwrap();
+    let story = Bank::load(dir.path()).unwrap().stories.remove(0);
+    save_section(&story, Section::Task, "A new task, said plainly.").unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.starts_with('\u{feff}'), "the mark is kept");
+    let literal = story.section_literal(Section::Task).unwrap();
+    let span = literal.span.clone();
+    assert_eq!(&saved[..span.start], &with_mark[..span.start]);
+    let tail = with_mark.len() - span.end;
+    assert_eq!(&saved[saved.len() - tail..], &with_mark[span.end..]);
+    let reloaded = Bank::load(dir.path()).unwrap().stories.remove(0);
+    assert_eq!(reloaded.section(Section::Task), "A new task, said plainly.");
+}
