@@ -241,15 +241,20 @@ fn check_passes_on_the_bundled_bank() {
         .stdout(predicates::str::contains("load cleanly"));
 }
 
+/// The text of a bundled story, to copy into a test bank.
+fn payments_story() -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/payments-oncall-turnaround.ron"),
+    )
+    .unwrap()
+}
+
 /// Editors on Windows write a UTF-8 byte-order mark: the story loads, its phrases are located
 /// where an editor shows them, and an error after the mark is placed as without it.
 #[test]
 fn a_story_with_a_byte_order_mark_loads_and_is_located() {
     let dir = tempfile::tempdir().unwrap();
-    let original = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/payments-oncall-turnaround.ron"),
-    )
-    .unwrap();
+    let original = payments_story();
     std::fs::write(dir.path().join("bom.ron"), format!("\u{feff}{original}")).unwrap();
     let bank = Bank::load(dir.path()).unwrap();
     assert!(bank.errors.is_empty(), "{:?}", bank.errors);
@@ -279,10 +284,7 @@ fn a_story_with_a_byte_order_mark_loads_and_is_located() {
 #[test]
 fn the_same_stem_in_two_sub_folders_gives_two_ids() {
     let dir = tempfile::tempdir().unwrap();
-    let story = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/payments-oncall-turnaround.ron"),
-    )
-    .unwrap();
+    let story = payments_story();
     for folder in ["team", "org"] {
         std::fs::create_dir(dir.path().join(folder)).unwrap();
         std::fs::write(dir.path().join(folder).join("retro.ron"), &story).unwrap();
@@ -306,10 +308,7 @@ fn saving_a_story_with_a_byte_order_mark_keeps_the_mark() {
     use starbank::story::Section;
     use starbank::tui::save::save_section;
     let dir = tempfile::tempdir().unwrap();
-    let original = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/payments-oncall-turnaround.ron"),
-    )
-    .unwrap();
+    let original = payments_story();
     let path = dir.path().join("bom.ron");
     let with_mark = format!("\u{feff}{original}");
     std::fs::write(&path, &with_mark).unwrap();

@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use serde::Deserialize;
+use starbank::source::encode_plain;
 
 #[derive(Debug, Deserialize)]
 pub struct Row {
@@ -98,32 +99,15 @@ pub fn load_rows() -> Vec<Row> {
         .collect()
 }
 
-fn ron_string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// Writes the rows as a bank with neutral titles, as the independent check does.
 pub fn write_bank(rows: &[Row], dir: &Path) {
     for (number, row) in rows.iter().enumerate() {
         let story = format!(
             "(\n    title: \"Story {number:03}\",\n    level: L6,\n    situation: {},\n    task: {},\n    action: {},\n    result: {},\n)\n",
-            ron_string(&row.situation),
-            ron_string(&row.task),
-            ron_string(&row.action),
-            ron_string(&row.result),
+            encode_plain(&row.situation, false),
+            encode_plain(&row.task, false),
+            encode_plain(&row.action, false),
+            encode_plain(&row.result, false),
         );
         std::fs::write(dir.join(format!("story-{number:03}.ron")), story).expect("writes");
     }
