@@ -9,6 +9,7 @@ use super::map::mapped;
 use super::output::{emit, paint, stdout_colour, BOLD, CYAN, DIM, GREEN, YELLOW};
 use super::{Cli, EXIT_CLEAN};
 use crate::index::map::BankMap;
+use crate::index::strength::rounded_down;
 use crate::index::{overused_stories, uncovered_questions, ADEQUATE};
 use crate::snippet::sanitize;
 use crate::story::Level;
@@ -209,15 +210,15 @@ fn gaps(map: &BankMap, colour: bool) -> String {
             .find(|q| q.question_id == gap.question_id)
             .map_or(String::new(), |q| sanitize(&q.text));
         let nearest = match &gap.nearest {
-            Some(m) => format!("nearest {} {:.2}", sanitize(&m.story_id), m.score),
+            Some(m) => format!(
+                "nearest {} {}",
+                sanitize(&m.story_id),
+                rounded_down(m.score)
+            ),
             None => "no story comes close".to_string(),
         };
-        let _ = writeln!(
-            out,
-            "  {}  {}",
-            paint(colour, YELLOW, &gap.question_id),
-            text
-        );
+        let _ = writeln!(out, "  {}", paint(colour, YELLOW, &gap.question_id));
+        out.push_str(&wrap(&text, "      ", WIDTH));
         let _ = writeln!(out, "      {}", paint(colour, DIM, &nearest));
     }
     out
@@ -268,8 +269,9 @@ fn overused(map: &BankMap, max_per_story: usize, colour: bool) -> String {
 fn wrap(text: &str, indent: &str, width: usize) -> String {
     let mut out = String::new();
     let mut line = String::from(indent);
+    let columns = |s: &str| s.chars().count();
     for word in text.split(' ') {
-        if line.len() > indent.len() && line.len() + 1 + word.len() > width {
+        if line.len() > indent.len() && columns(&line) + 1 + columns(word) > width {
             out.push_str(line.trim_end());
             out.push('\n');
             line = String::from(indent);
