@@ -148,7 +148,7 @@ fn the_adequate_threshold_separates_written_for_from_written_for_others() {
         "adequate (strength >= {}): {relevant_adequate}/{relevant} stories written for the question ({recall:.3}), {other_adequate}/{other} written for another ({false_rate:.3})",
         map.threshold
     );
-    // Measured: 0.833 and 0.103.
+    // Measured: 0.854 and 0.129.
     assert!(recall >= 0.8, "{recall}");
     assert!(false_rate <= 0.15, "{false_rate}");
 }
