@@ -1,6 +1,8 @@
 //! The workbench driven through its own key handler with synthetic key events, rendered to
 //! ratatui's `TestBackend`, with assertions on what is on screen and on disk.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use ratatui::backend::TestBackend;
@@ -22,11 +24,7 @@ const COLOUR: Theme = Theme { colour: true };
 
 fn bank_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("stories");
-    for entry in std::fs::read_dir(source).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
-    }
+    common::copy_bundled_stories(dir.path());
     dir
 }
 

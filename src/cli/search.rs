@@ -2,6 +2,7 @@
 //! matched and the words that made it match.
 
 use std::fmt::Write as _;
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -9,6 +10,8 @@ use super::args::{parse_level, Format};
 use super::output::{emit, paint, stdout_colour, BOLD, CYAN, DIM};
 use super::{Cli, EXIT_CLEAN, EXIT_ERROR};
 use crate::bank::Bank;
+use crate::config::Config;
+use crate::index::persist;
 use crate::index::{Hit, SearchQuery, StoryIndex, ADEQUATE};
 use crate::prompts::Prompts;
 use crate::snippet::sanitize;
@@ -50,7 +53,26 @@ pub(super) fn open(cli: &Cli) -> Result<Indexed, u8> {
         eprintln!("error: {err}");
         EXIT_ERROR
     })?;
-    let broken = bank.errors.len();
+    let index = open_index(&root, &prompts)?;
+    Ok(Indexed {
+        bank,
+        prompts,
+        index,
+    })
+}
+
+/// The bank's search index, kept in `<bank>/.starbank/index/` and brought up to date
+/// (reading only the stories that changed), or built in memory with a note when that
+/// folder cannot be used. Warns of story files that did not load.
+fn open_index(root: &Path, prompts: &Prompts) -> Result<StoryIndex, u8> {
+    let opened = persist::open(root, prompts).map_err(|err| {
+        eprintln!("error: {err}");
+        EXIT_ERROR
+    })?;
+    if let Some(note) = &opened.note {
+        eprintln!("{}", sanitize(note));
+    }
+    let broken = opened.broken;
     if broken > 0 {
         eprintln!(
             "warning: {broken} file{} in {} did not load and {} left out; `starbank check` shows why",
@@ -59,15 +81,7 @@ pub(super) fn open(cli: &Cli) -> Result<Indexed, u8> {
             if broken == 1 { "is" } else { "are" },
         );
     }
-    let index = StoryIndex::build(&bank.stories, &prompts).map_err(|err| {
-        eprintln!("error: {err}");
-        EXIT_ERROR
-    })?;
-    Ok(Indexed {
-        bank,
-        prompts,
-        index,
-    })
+    Ok(opened.index)
 }
 
 /// A question id the bank knows, or an error naming the closest one.
@@ -93,15 +107,22 @@ pub fn run(cli: &Cli, args: &SearchArgs) -> u8 {
         eprintln!("error: give the question to search for, e.g. `starbank search \"turned around a failing team\"`, or --question ID");
         return EXIT_ERROR;
     }
-    let indexed = match open(cli) {
-        Ok(indexed) => indexed,
+    // Search reads the index and the few stories it shows, not the whole bank.
+    let root = cli.bank_dir();
+    let prompts = match cli.prompts(&root) {
+        Ok(prompts) => prompts,
         Err(code) => return code,
     };
     if let Some(id) = &args.question {
-        if let Err(code) = known_question(&indexed.prompts, id) {
+        if let Err(code) = known_question(&prompts, id) {
             return code;
         }
     }
+    let index = match open_index(&root, &prompts) {
+        Ok(index) => index,
+        Err(code) => return code,
+    };
+    let config_level = Config::load(&root).ok().and_then(|config| config.level);
     let query = SearchQuery {
         text: text.clone(),
         question: args.question.clone(),
@@ -109,10 +130,9 @@ pub fn run(cli: &Cli, args: &SearchArgs) -> u8 {
         limit: args.limit,
         expand: !args.no_expand,
     };
-    let hits = indexed.index.search(&query);
+    let hits = index.search(&query);
     let shown_query = match (&args.question, text.trim().is_empty()) {
-        (Some(id), true) => indexed
-            .prompts
+        (Some(id), true) => prompts
             .question(id)
             .map_or(text.clone(), |q| q.text.clone()),
         _ => text.clone(),
@@ -133,13 +153,13 @@ pub fn run(cli: &Cli, args: &SearchArgs) -> u8 {
         }
         Format::Human => {
             let borrowed = if query.expand && args.question.is_none() {
-                indexed.index.resembling(&text, args.level)
+                index.resembling(&text, args.level)
             } else {
                 Vec::new()
             };
             let borrowed: Vec<String> = borrowed.into_iter().map(|r| r.question_id).collect();
             emit(&human(
-                &indexed,
+                config_level,
                 &shown_query,
                 &args.question,
                 &borrowed,
@@ -151,7 +171,7 @@ pub fn run(cli: &Cli, args: &SearchArgs) -> u8 {
 }
 
 fn human(
-    indexed: &Indexed,
+    config_level: Option<crate::story::Level>,
     query: &str,
     question: &Option<String>,
     borrowed: &[String],
@@ -193,9 +213,9 @@ fn human(
         );
     }
     for (rank, hit) in hits.iter().enumerate() {
-        let story = indexed.bank.story(&hit.id);
-        let level = story
-            .and_then(|s| indexed.bank.target_level(s))
+        let level = hit
+            .level
+            .or(config_level)
             .map_or(String::new(), |l| format!("  {l}"));
         out.push('\n');
         let _ = writeln!(
@@ -212,8 +232,8 @@ fn human(
             },
             paint(colour, DIM, &format!("(score {:.1})", hit.score)),
         );
-        if let Some(story) = story {
-            let _ = writeln!(out, "    {}", paint(colour, BOLD, &sanitize(&story.title)));
+        if !hit.title.is_empty() {
+            let _ = writeln!(out, "    {}", paint(colour, BOLD, &hit.title));
         }
         let _ = writeln!(
             out,

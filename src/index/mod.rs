@@ -13,6 +13,7 @@ mod expand;
 pub mod findings;
 pub mod map;
 mod passage;
+pub mod persist;
 pub mod strength;
 mod thesaurus;
 
@@ -127,6 +128,10 @@ impl SearchQuery {
 pub struct Hit {
     pub id: String,
     pub path: PathBuf,
+    /// The story's title, safe for a terminal.
+    pub title: String,
+    /// The level the story's file states (`None`: the bank's config decides).
+    pub level: Option<Level>,
     /// BM25 score: comparable within one search only.
     pub score: f32,
     /// The passage that matched, safe for a terminal.
@@ -144,6 +149,9 @@ pub struct Hit {
 #[derive(Debug, Clone, Copy)]
 struct Fields {
     id: Field,
+    /// The file a document came from (below the bank, in an index kept on disk): what a
+    /// changed or removed file's document is deleted by.
+    key: Field,
     slot: Field,
     level: Field,
     title: Field,
@@ -166,7 +174,22 @@ impl Fields {
 struct Entry {
     id: String,
     path: PathBuf,
-    shown: ShownText,
+    /// The level the story's file states.
+    level: Option<Level>,
+    /// The text hits are shown from; `None` in an index opened from disk, where it is read
+    /// from the story's file for the few stories a search shows.
+    shown: Option<ShownText>,
+}
+
+impl Entry {
+    fn shown(&self) -> ShownText {
+        match &self.shown {
+            Some(shown) => shown.clone(),
+            None => Story::load(&self.path)
+                .map(|story| shown_text(&story))
+                .unwrap_or_default(),
+        }
+    }
 }
 
 /// The in-memory index of a bank's stories and its question bank.
@@ -198,26 +221,27 @@ impl StoryIndex {
     pub fn build(stories: &[Story], prompts: &Prompts) -> Result<StoryIndex, IndexError> {
         let (schema, fields) = schema();
         let index = Index::create_in_ram(schema);
-        index.tokenizers().register(TOKENIZER, story_analyzer());
-        let threads = if stories.len() >= PARALLEL_FROM {
-            std::thread::available_parallelism()
-                .map_or(1, |n| n.get())
-                .min(4)
-        } else {
-            1
-        };
-        let mut writer: IndexWriter =
-            index.writer_with_num_threads(threads, threads * BUDGET_PER_THREAD)?;
-        let mut entries = Vec::with_capacity(stories.len());
-        let mut slots = HashMap::with_capacity(stories.len());
-        for story in stories {
-            let slot = entries.len();
-            writer.add_document(document(fields, story, slot))?;
-            entries.push(Some(entry(story)));
-            slots.insert(story.id.clone(), slot);
-        }
-        writer.commit()?;
-        writer.wait_merging_threads()?;
+        let keyed: Vec<(&Story, &std::path::Path)> = stories
+            .iter()
+            .map(|story| (story, story.path.as_path()))
+            .collect();
+        let entries = index_all(&index, fields, &keyed)?;
+        StoryIndex::assemble(index, fields, entries, prompts)
+    }
+
+    /// The index over `index`'s documents, whose `slot`s point into `entries`.
+    fn assemble(
+        index: Index,
+        fields: Fields,
+        entries: Vec<Option<Entry>>,
+        prompts: &Prompts,
+    ) -> Result<StoryIndex, IndexError> {
+        register_analyzer(&index);
+        let slots = entries
+            .iter()
+            .enumerate()
+            .filter_map(|(slot, entry)| Some((entry.as_ref()?.id.clone(), slot)))
+            .collect();
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -254,7 +278,7 @@ impl StoryIndex {
         let fields = self.fields;
         let writer = self.writer()?;
         writer.delete_term(Term::from_field_text(fields.id, &story.id));
-        writer.add_document(document(fields, story, slot))?;
+        writer.add_document(document(fields, story, slot, &story.path))?;
         self.commit()?;
         if let Some(old) = self.slots.insert(story.id.clone(), slot) {
             self.entries[old] = None;
@@ -334,10 +358,13 @@ impl StoryIndex {
         found
             .into_iter()
             .map(|(score, address, entry)| {
-                let shown = passage(&entry.shown, &weights, &mut analyzer);
+                let text = entry.shown();
+                let shown = passage(&text, &weights, &mut analyzer);
                 Hit {
                     id: entry.id.clone(),
                     path: entry.path.clone(),
+                    title: text.title.clone(),
+                    level: entry.level,
                     score,
                     snippet: shown.snippet,
                     highlights: shown.highlights,
@@ -520,6 +547,37 @@ impl StoryIndex {
 
 const NO_LEVEL: &str = "any";
 
+fn register_analyzer(index: &Index) {
+    index.tokenizers().register(TOKENIZER, story_analyzer());
+}
+
+/// Adds each story (with the key its document is deleted by) to a fresh `index`, in slot
+/// order, and commits; returns the entries by slot.
+fn index_all(
+    index: &Index,
+    fields: Fields,
+    stories: &[(&Story, &std::path::Path)],
+) -> Result<Vec<Option<Entry>>, IndexError> {
+    register_analyzer(index);
+    let threads = if stories.len() >= PARALLEL_FROM {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(4)
+    } else {
+        1
+    };
+    let mut writer: IndexWriter =
+        index.writer_with_num_threads(threads, threads * BUDGET_PER_THREAD)?;
+    let mut entries = Vec::with_capacity(stories.len());
+    for (story, key) in stories {
+        writer.add_document(document(fields, story, entries.len(), key))?;
+        entries.push(Some(entry(story)));
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    Ok(entries)
+}
+
 /// A bank question's stems and their weights ([`KEYWORD_WEIGHT`], [`QUESTION_TEXT_WEIGHT`]).
 fn question_weights(question: &expand::QuestionTerms) -> HashMap<String, f32> {
     let mut weights = HashMap::new();
@@ -543,6 +601,7 @@ fn schema() -> (Schema, Fields) {
     );
     let fields = Fields {
         id: builder.add_text_field("id", STRING | STORED),
+        key: builder.add_text_field("key", STRING),
         slot: builder.add_u64_field("slot", FAST),
         level: builder.add_text_field("level", STRING),
         title: builder.add_text_field("title", text.clone()),
@@ -552,9 +611,15 @@ fn schema() -> (Schema, Fields) {
     (builder.build(), fields)
 }
 
-fn document(fields: Fields, story: &Story, slot: usize) -> tantivy::TantivyDocument {
+fn document(
+    fields: Fields,
+    story: &Story,
+    slot: usize,
+    key: &std::path::Path,
+) -> tantivy::TantivyDocument {
     let mut document = doc!(
         fields.id => story.id.as_str(),
+        fields.key => key.to_string_lossy().as_ref(),
         fields.slot => slot as u64,
         fields.level => story.level.map_or(NO_LEVEL, Level::as_str),
         fields.title => story.title.as_str(),
@@ -569,20 +634,25 @@ fn document(fields: Fields, story: &Story, slot: usize) -> tantivy::TantivyDocum
 }
 
 fn entry(story: &Story) -> Entry {
-    let shown = |text: &str| sanitize(&text.split_whitespace().collect::<Vec<_>>().join(" "));
     Entry {
         id: story.id.clone(),
         path: story.path.clone(),
-        shown: ShownText {
-            title: shown(&story.title),
-            labels: story
-                .tags
-                .iter()
-                .chain(&story.principles)
-                .map(|l| shown(l))
-                .collect(),
-            sections: Section::ALL.map(|section| shown(story.section(section))),
-        },
+        level: story.level,
+        shown: Some(shown_text(story)),
+    }
+}
+
+fn shown_text(story: &Story) -> ShownText {
+    let shown = |text: &str| sanitize(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+    ShownText {
+        title: shown(&story.title),
+        labels: story
+            .tags
+            .iter()
+            .chain(&story.principles)
+            .map(|l| shown(l))
+            .collect(),
+        sections: Section::ALL.map(|section| shown(story.section(section))),
     }
 }
 
