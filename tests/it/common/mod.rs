@@ -4,7 +4,6 @@ use std::path::Path;
 
 /// Copies the bundled bank's story files (and `starbank.ron`, if any) into `dest`: files
 /// only, since a search run on `stories/` keeps its index in `stories/.starbank/`.
-#[allow(dead_code)] // each test binary uses part of `common`
 pub fn copy_bundled_stories(dest: &Path) {
     let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("stories");
     std::fs::create_dir_all(dest).unwrap();

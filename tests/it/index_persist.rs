@@ -2,7 +2,7 @@
 //! per changed file, rebuilt when corrupt or from another version, in memory when the
 //! folder cannot be written; and in every case the same results as an index built afresh.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

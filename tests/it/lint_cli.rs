@@ -1,7 +1,7 @@
 //! `starbank lint` driven as a user runs it: the built binary on the bundled bank and on
 //! broken banks, every output format, exit statuses.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

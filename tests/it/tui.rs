@@ -1,7 +1,7 @@
 //! The workbench driven through its own key handler with synthetic key events, rendered to
 //! ratatui's `TestBackend`, with assertions on what is on screen and on disk.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -4,7 +4,7 @@
 //!
 //! For every labelled question we search three ways and measure precision at 1 (is the top
 //! story one written for the question?) and mean reciprocal rank (1 / rank of the first
-//! story written for it). Run `cargo test --test search_quality -- --nocapture` for the
+//! story written for it). Run `cargo test --test it search_quality -- --nocapture` for the
 //! figures. The floors sit a little under the measured values so a regression fails.
 
 use std::collections::BTreeMap;
