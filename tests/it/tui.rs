@@ -695,7 +695,10 @@ fn every_view_as_a_whole_screen() {
     let dir = bank_copy();
     let mut app = open(dir.path(), Theme { colour: false });
     select(&mut app, "payments-oncall-turnaround");
-    insta::assert_snapshot!("screen_stories", whole_screen(&mut app, dir.path(), 120, 36));
+    insta::assert_snapshot!(
+        "screen_stories",
+        whole_screen(&mut app, dir.path(), 120, 36)
+    );
     press(&mut app, KeyCode::Enter); // list -> sections
     press(&mut app, KeyCode::Down);
     insta::assert_snapshot!(
@@ -716,9 +719,15 @@ fn every_view_as_a_whole_screen() {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('2'));
     app.settle();
-    insta::assert_snapshot!("screen_questions", whole_screen(&mut app, dir.path(), 120, 36));
+    insta::assert_snapshot!(
+        "screen_questions",
+        whole_screen(&mut app, dir.path(), 120, 36)
+    );
     press(&mut app, KeyCode::Char('3'));
-    insta::assert_snapshot!("screen_coverage", whole_screen(&mut app, dir.path(), 120, 36));
+    insta::assert_snapshot!(
+        "screen_coverage",
+        whole_screen(&mut app, dir.path(), 120, 36)
+    );
     press(&mut app, KeyCode::Char('?'));
     insta::assert_snapshot!("screen_help", whole_screen(&mut app, dir.path(), 120, 40));
     press(&mut app, KeyCode::Esc);
@@ -728,5 +737,8 @@ fn every_view_as_a_whole_screen() {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('n'));
     type_text(&mut app, "Cut the cloud bill");
-    insta::assert_snapshot!("screen_new_story", whole_screen(&mut app, dir.path(), 120, 36));
+    insta::assert_snapshot!(
+        "screen_new_story",
+        whole_screen(&mut app, dir.path(), 120, 36)
+    );
 }
