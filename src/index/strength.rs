@@ -135,6 +135,60 @@ pub fn strengths(
     found
 }
 
+/// How a strength reads, in five bands; `Adequate` starts at [`ADEQUATE`](super::ADEQUATE).
+/// Every view of strengths (coverage glyphs, search words, the workbench's colours) reads
+/// these bands, so they cannot drift apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Band {
+    None,
+    Weak,
+    Adequate,
+    Good,
+    Strong,
+}
+
+/// Below this a story shares next to nothing with the question.
+pub const WEAK_FROM: f32 = 0.05;
+pub const GOOD_FROM: f32 = 0.35;
+pub const STRONG_FROM: f32 = 0.5;
+
+impl Band {
+    pub fn of(strength: f32) -> Band {
+        if strength >= STRONG_FROM {
+            Band::Strong
+        } else if strength >= GOOD_FROM {
+            Band::Good
+        } else if strength >= super::ADEQUATE {
+            Band::Adequate
+        } else if strength >= WEAK_FROM {
+            Band::Weak
+        } else {
+            Band::None
+        }
+    }
+
+    /// The coverage glyph: the adequate threshold is the line between light (`·`, `░`) and
+    /// dark (`▒`, `▓`, `█`), so the glyph alone carries it.
+    pub fn glyph(self) -> char {
+        match self {
+            Band::None => '·',
+            Band::Weak => '░',
+            Band::Adequate => '▒',
+            Band::Good => '▓',
+            Band::Strong => '█',
+        }
+    }
+
+    /// The word `search` and `map` print: strong, adequate (good counts as adequate there), weak.
+    pub fn word(self) -> &'static str {
+        match self {
+            Band::Strong => "strong",
+            Band::Good | Band::Adequate => "adequate",
+            Band::Weak | Band::None => "weak",
+        }
+    }
+}
+
 /// A strength to two decimals, rounded down: 0.249 shows as 0.24, never as the 0.25 it
 /// falls short of.
 pub fn rounded_down(strength: f32) -> String {
@@ -170,6 +224,17 @@ mod tests {
         assert!(saturation(3.0, REFERENCE_LENGTH) > saturation(1.0, REFERENCE_LENGTH));
         assert!(saturation(1.0, 2.0 * REFERENCE_LENGTH) < 1.0);
         assert!(saturation(100.0, REFERENCE_LENGTH) < K1 + 1.0);
+    }
+
+    #[test]
+    fn bands_rise_with_strength_and_adequate_is_the_dark_line() {
+        let glyphs: Vec<char> = [0.0, 0.1, crate::index::ADEQUATE, 0.4, 0.9]
+            .map(|s| Band::of(s).glyph())
+            .to_vec();
+        assert_eq!(glyphs, ['·', '░', '▒', '▓', '█']);
+        assert_eq!(Band::of(0.49).word(), "adequate");
+        assert_eq!(Band::of(0.5).word(), "strong");
+        assert_eq!(Band::of(crate::index::ADEQUATE - 0.01).word(), "weak");
     }
 
     #[test]

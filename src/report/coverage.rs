@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::index::map::BankMap;
-use crate::index::strength::rounded_down;
+use crate::index::strength::{rounded_down, Band, GOOD_FROM, STRONG_FROM};
 use crate::index::{overused_stories, uncovered_questions, ADEQUATE};
 use crate::snippet::ansi::{BOLD, CYAN, DIM, GREEN, YELLOW};
 use crate::snippet::{paint, sanitize};
@@ -20,17 +20,7 @@ const CELL: usize = 3;
 /// The shade of a strength: blank to full block, with the adequate threshold as the line
 /// between light (`·`, `░`) and dark (`▒`, `▓`, `█`).
 fn shade(score: f32) -> char {
-    if score < 0.05 {
-        '·'
-    } else if score < ADEQUATE {
-        '░'
-    } else if score < 0.35 {
-        '▒'
-    } else if score < 0.5 {
-        '▓'
-    } else {
-        '█'
-    }
+    Band::of(score).glyph()
 }
 
 /// The coverage matrix, the gaps and the overused stories, 80 columns wide.
@@ -58,7 +48,7 @@ pub fn render(map: &BankMap, max_per_story: usize, colour: bool) -> String {
             colour,
             DIM,
             &format!(
-                "· none  ░ weak  ▒ adequate (≥{ADEQUATE:.2})  ▓ good (≥0.35)  █ strong (≥0.50)  * linked"
+                "· none  ░ weak  ▒ adequate (≥{ADEQUATE:.2})  ▓ good (≥{GOOD_FROM:.2})  █ strong (≥{STRONG_FROM:.2})  * linked"
             )
         )
     );
@@ -279,12 +269,6 @@ fn shorten(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn shades_rise_with_strength_and_the_threshold_is_the_dark_line() {
-        let shades: Vec<char> = [0.0, 0.1, ADEQUATE, 0.4, 0.9].map(shade).to_vec();
-        assert_eq!(shades, ['·', '░', '▒', '▓', '█']);
-    }
 
     #[test]
     fn wraps_at_the_width() {

@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::index::{Hit, ADEQUATE};
+use crate::index::strength::Band;
+use crate::index::Hit;
 use crate::snippet::ansi::{BOLD, CYAN, DIM};
 use crate::snippet::{paint, sanitize};
 
@@ -98,14 +99,8 @@ pub fn human(
 }
 
 /// How a strength reads, in words.
-pub fn strength_word(strength: f32) -> &'static str {
-    if strength >= 0.5 {
-        "(strong)"
-    } else if strength >= ADEQUATE {
-        "(adequate)"
-    } else {
-        "(weak)"
-    }
+pub fn strength_word(strength: f32) -> String {
+    format!("({})", Band::of(strength).word())
 }
 
 /// The snippet with its matches bold and underlined, or wrapped in `**` without colour so
