@@ -1,6 +1,7 @@
 //! The workbench's state and every change to it. Nothing here draws; [`super::ui`] draws from
 //! this state, and [`super::keys`] turns terminal events into [`Action`]s applied here.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -14,126 +15,21 @@ use crate::error::LoadError;
 use crate::prompts::Prompts;
 use crate::story::{Level, Section, Story};
 
-use super::analysis::{BankAnalysis, Engine, Request, Response, StoryAnalysis, StoryHit, Worker};
+use super::action::{Action, Focus, Modal, View};
+use super::analysis::{BankAnalysis, Engine, Request, Response, StoryAnalysis, Worker};
 use super::editor::Editor;
+use super::geometry::FrameLayout;
 use super::recovery::{self, Recovered, RecoveryFile, RecoverySlot};
 use super::save::{self, SaveOutcome};
 use super::template;
 use super::theme::Theme;
-use super::ui::layout;
+use super::view::stories::index_of;
+use super::view::{CoverageView, DetailAnchor, QuestionsView, StoriesView};
 
 /// How long typing must pause before a draft is re-analysed.
 pub const ANALYSIS_DEBOUNCE: Duration = Duration::from_millis(150);
 /// How long a search query must settle before it is sent (short: results follow each key).
 pub const SEARCH_DEBOUNCE: Duration = Duration::from_millis(30);
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    Stories,
-    Questions,
-    Coverage,
-}
-
-impl View {
-    pub const ALL: [View; 3] = [View::Stories, View::Questions, View::Coverage];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            View::Stories => "Stories",
-            View::Questions => "Questions",
-            View::Coverage => "Coverage",
-        }
-    }
-}
-
-/// Which pane of the Stories view (or the Questions view) has the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    List,
-    Sections,
-    Findings,
-    /// The ranked stories of the selected question.
-    Ranked,
-}
-
-/// A dialog over the view; it takes every key until it closes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Modal {
-    Help,
-    NewStory {
-        title: String,
-        level: Level,
-    },
-    /// Quitting with an unsaved edit.
-    ConfirmQuit,
-    /// Closing the editor with an unsaved edit.
-    ConfirmClose,
-    /// The file changed on disk since the edit started.
-    Conflict,
-    /// Unsaved text from a crash, offered back.
-    Recovery {
-        files: Vec<RecoveryFile>,
-    },
-}
-
-/// Everything a key or mouse event can do.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Action {
-    Quit,
-    ForceQuit,
-    ToggleHelp,
-    CloseModal,
-    ShowView(View),
-    NextView,
-    FocusNext,
-    FocusPrev,
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-    Activate,
-    StartSearch,
-    SearchInput(char),
-    SearchPaste(String),
-    SearchBackspace,
-    SearchClear,
-    SearchAccept,
-    CycleLevel,
-    NewStory,
-    NewStoryInput(char),
-    NewStoryBackspace,
-    NewStoryToggleLevel,
-    NewStoryCreate,
-    EditSection,
-    ExternalEditor,
-    Reload,
-    /// A key for the section editor.
-    EditorInput(ratatui_textarea::Input),
-    EditorPaste(String),
-    EditorSave,
-    EditorClose,
-    /// A choice in a dialog: `s`ave, `d`iscard, `r`eload, `o`verwrite, `k`eep both.
-    Choose(char),
-    ScrollAt {
-        column: u16,
-        row: u16,
-        down: bool,
-    },
-    ClickAt {
-        column: u16,
-        row: u16,
-    },
-    DragAt {
-        column: u16,
-        row: u16,
-    },
-    Resize {
-        width: u16,
-        height: u16,
-    },
-}
 
 /// The open section editor.
 pub struct Edit {
@@ -168,24 +64,6 @@ impl Edit {
     }
 }
 
-/// Search-as-you-type state of the Stories view.
-#[derive(Debug, Clone, Default)]
-pub struct Search {
-    pub query: String,
-    /// Keys go to the query.
-    pub typing: bool,
-    /// `None` until the first answer for the current query arrives.
-    pub hits: Option<Vec<StoryHit>>,
-    generation: u64,
-    due: Option<Instant>,
-}
-
-impl Search {
-    pub fn is_active(&self) -> bool {
-        !self.query.trim().is_empty()
-    }
-}
-
 /// A message in the footer, and how it should look.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -205,22 +83,11 @@ pub struct App {
     /// False until the first whole-bank analysis arrives.
     pub analysed: bool,
     pub view: View,
-    pub focus: Focus,
-    /// Row in the visible story list.
-    pub selected: usize,
-    pub section: Section,
-    pub detail_scroll: u16,
-    pub finding: usize,
-    /// The phrase a finding jumped to.
-    pub mark: Option<(Section, std::ops::Range<usize>)>,
-    pub search: Search,
-    pub question_level: Option<Level>,
-    pub question_query: String,
-    pub question_typing: bool,
-    pub question_selected: usize,
-    pub ranked_selected: usize,
-    pub question_hits: Option<(String, Vec<StoryHit>)>,
-    pub coverage_scroll: usize,
+    pub stories_view: StoriesView,
+    pub questions_view: QuestionsView,
+    pub coverage_view: CoverageView,
+    /// What the last frame drew where (written by the drawing, read by the mouse).
+    pub layout: Cell<FrameLayout>,
     pub edit: Option<Edit>,
     pub modal: Option<Modal>,
     pub status: Option<Status>,
@@ -246,6 +113,7 @@ impl App {
         let mut stories = bank.stories;
         stories.sort_by(|a, b| a.path.cmp(&b.path));
         let pending = recovery::pending(&bank.root);
+        let level = bank.config.level;
         let mut app = App {
             bank_root: bank.root,
             prompts,
@@ -256,20 +124,10 @@ impl App {
             bank: BankAnalysis::default(),
             analysed: false,
             view: View::Stories,
-            focus: Focus::List,
-            selected: 0,
-            section: Section::Situation,
-            detail_scroll: 0,
-            finding: 0,
-            mark: None,
-            search: Search::default(),
-            question_level: None,
-            question_query: String::new(),
-            question_typing: false,
-            question_selected: 0,
-            ranked_selected: 0,
-            question_hits: None,
-            coverage_scroll: 0,
+            stories_view: StoriesView::default(),
+            questions_view: QuestionsView::new(level),
+            coverage_view: CoverageView::default(),
+            layout: Cell::new(FrameLayout::default()),
             edit: None,
             modal: None,
             status: None,
@@ -285,7 +143,6 @@ impl App {
             question_generation: 0,
             bank_due: None,
         };
-        app.question_level = app.config.level;
         app.request_bank();
         if !pending.is_empty() {
             app.modal = Some(Modal::Recovery { files: pending });
@@ -302,26 +159,15 @@ impl App {
 
     /// Indices into `stories` of the rows the list shows, in order.
     pub fn visible_stories(&self) -> Vec<usize> {
-        if self.search.is_active() {
-            if let Some(hits) = &self.search.hits {
-                return hits
-                    .iter()
-                    .filter_map(|hit| self.story_index(&hit.path))
-                    .collect();
-            }
-        }
-        (0..self.stories.len()).collect()
+        self.stories_view.visible(&self.stories)
     }
 
     pub fn story_index(&self, path: &Path) -> Option<usize> {
-        self.stories
-            .binary_search_by(|story| story.path.as_path().cmp(path))
-            .ok()
+        index_of(&self.stories, path)
     }
 
     pub fn selected_story(&self) -> Option<&Story> {
-        let index = *self.visible_stories().get(self.selected)?;
-        self.stories.get(index)
+        self.stories_view.selected_story(&self.stories)
     }
 
     /// The analysis to show for a story: the open draft's, when it is being edited.
@@ -336,38 +182,30 @@ impl App {
         self.analysis.get(&story.path)
     }
 
-    pub fn search_hit(&self, path: &Path) -> Option<&StoryHit> {
-        self.search
-            .hits
-            .as_ref()?
-            .iter()
-            .find(|hit| hit.path == path)
-    }
-
     /// The questions the Questions view lists: by level, then by the typed filter.
     pub fn visible_questions(&self) -> Vec<usize> {
-        let words: Vec<String> = self
-            .question_query
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
-        self.prompts
-            .questions
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| self.question_level.is_none_or(|level| q.level == level))
-            .filter(|(_, q)| {
-                let haystack = format!("{} {} {} {}", q.id, q.text, q.theme, q.keywords.join(" "))
-                    .to_lowercase();
-                words.iter().all(|word| haystack.contains(word.as_str()))
-            })
-            .map(|(i, _)| i)
-            .collect()
+        self.questions_view.visible(&self.prompts)
     }
 
     pub fn selected_question(&self) -> Option<&crate::prompts::Question> {
-        let index = *self.visible_questions().get(self.question_selected)?;
-        self.prompts.questions.get(index)
+        self.questions_view.selected_question(&self.prompts)
+    }
+
+    /// The pane with the keyboard in the view on screen.
+    pub fn focus(&self) -> Focus {
+        match self.view {
+            View::Stories => self.stories_view.focus,
+            View::Questions => self.questions_view.focus,
+            View::Coverage => Focus::List,
+        }
+    }
+
+    /// Whether keys go to a search or filter query in the view on screen.
+    pub fn typing(&self) -> bool {
+        match self.view {
+            View::Questions => self.questions_view.typing,
+            _ => self.stories_view.search.typing,
+        }
     }
 
     pub fn story_by_path(&self, path: &Path) -> Option<&Story> {
@@ -405,21 +243,22 @@ impl App {
 
     fn request_search(&mut self) {
         let generation = self.next_generation();
-        self.search.generation = generation;
+        self.stories_view.search.generation = generation;
         self.worker.send(Request::Search {
             generation,
-            text: self.search.query.clone(),
+            text: self.stories_view.search.query.clone(),
             level: None,
         });
     }
 
     fn request_question(&mut self) {
         let Some(question) = self.selected_question().map(|q| q.id.clone()) else {
-            self.question_hits = None;
+            self.questions_view.hits = None;
             return;
         };
         if self
-            .question_hits
+            .questions_view
+            .hits
             .as_ref()
             .is_some_and(|(id, _)| *id == question)
         {
@@ -451,7 +290,7 @@ impl App {
             for response in responses {
                 self.apply_response(response);
             }
-            let due = self.search.due.is_some()
+            let due = self.stories_view.search.due.is_some()
                 || self.bank_due.is_some()
                 || self.edit.as_ref().is_some_and(|e| e.due.is_some());
             if !due && self.worker.is_idle() {
@@ -484,7 +323,7 @@ impl App {
                 self.bank = analysis;
                 self.analysed = true;
                 if self.view == View::Questions {
-                    self.question_hits = None;
+                    self.questions_view.hits = None;
                     self.request_question();
                 }
             }
@@ -504,8 +343,8 @@ impl App {
                 }
             }
             Response::Search { generation, hits } => {
-                if generation == self.search.generation {
-                    self.search.hits = Some(hits);
+                if generation == self.stories_view.search.generation {
+                    self.stories_view.search.hits = Some(hits);
                     self.clamp_selection();
                 }
             }
@@ -515,7 +354,7 @@ impl App {
                 hits,
             } => {
                 if generation == self.question_generation {
-                    self.question_hits = Some((question, hits));
+                    self.questions_view.hits = Some((question, hits));
                 }
             }
         }
@@ -523,9 +362,9 @@ impl App {
 
     /// Runs what is due: debounced searches, draft analysis, bank re-analysis.
     pub fn tick(&mut self, now: Instant) {
-        if self.search.due.is_some_and(|due| due <= now) {
-            self.search.due = None;
-            if self.search.is_active() {
+        if self.stories_view.search.due.is_some_and(|due| due <= now) {
+            self.stories_view.search.due = None;
+            if self.stories_view.search.is_active() {
                 self.request_search();
             }
         }
@@ -555,7 +394,7 @@ impl App {
     /// When the run loop should wake up next for debounced work.
     pub fn next_due(&self) -> Option<Instant> {
         [
-            self.search.due,
+            self.stories_view.search.due,
             self.bank_due,
             self.edit.as_ref().and_then(|e| e.due),
         ]
@@ -603,13 +442,13 @@ impl App {
             Action::Activate => self.activate(),
             Action::StartSearch => match self.view {
                 View::Questions => {
-                    self.question_typing = true;
-                    self.focus = Focus::List;
+                    self.questions_view.typing = true;
+                    self.questions_view.focus = Focus::List;
                 }
                 _ => {
                     self.view = View::Stories;
-                    self.search.typing = true;
-                    self.focus = Focus::List;
+                    self.stories_view.search.typing = true;
+                    self.stories_view.focus = Focus::List;
                 }
             },
             Action::SearchInput(c) => self.edit_query(|q| q.push(c)),
@@ -619,27 +458,19 @@ impl App {
             }),
             Action::SearchClear => {
                 if self.view == View::Questions {
-                    self.question_query.clear();
-                    self.question_typing = false;
-                    self.question_selected = 0;
+                    self.questions_view.clear_query();
                     self.request_question();
                 } else {
-                    self.search = Search::default();
-                    self.selected = 0;
+                    self.stories_view.clear_search();
                 }
             }
             Action::SearchAccept => {
-                self.search.typing = false;
-                self.question_typing = false;
+                self.stories_view.search.typing = false;
+                self.questions_view.typing = false;
             }
             Action::CycleLevel => {
-                self.question_level = match self.question_level {
-                    None => Some(Level::L6),
-                    Some(Level::L6) => Some(Level::L7),
-                    Some(Level::L7) => None,
-                };
-                self.question_selected = 0;
-                self.coverage_scroll = 0;
+                self.questions_view.cycle_level();
+                self.coverage_view.scroll = 0;
                 self.request_question();
             }
             Action::NewStory => {
@@ -672,7 +503,7 @@ impl App {
                 }
             }
             Action::NewStoryCreate => self.create_story(),
-            Action::EditSection => self.open_editor(self.section, None),
+            Action::EditSection => self.open_editor(self.stories_view.section, None),
             Action::ExternalEditor => self.request_external_edit(),
             Action::Reload => self.reload_bank(),
             Action::EditorInput(input) => {
@@ -699,16 +530,56 @@ impl App {
                 }
             }
             Action::Choose(choice) => self.choose(choice),
-            Action::ScrollAt { column, row, down } => self.scroll_at(column, row, down),
-            Action::ClickAt { column, row } => self.click_at(column, row, false),
-            Action::DragAt { column, row } => self.click_at(column, row, true),
+            Action::Focus(pane) => self.set_focus(pane),
+            Action::ScrollIn { pane, down } => {
+                self.set_focus(pane);
+                self.move_by(if down { 1 } else { -1 });
+            }
+            Action::ScrollStory(lines) => self.stories_view.scroll_detail(lines),
+            Action::SelectStory(row) => {
+                self.stories_view.focus = Focus::List;
+                if row < self.visible_stories().len() {
+                    self.stories_view.select_row(row);
+                }
+            }
+            Action::SelectFinding(row) => {
+                self.stories_view.focus = Focus::Findings;
+                self.stories_view.finding = row;
+                self.move_by(0);
+            }
+            Action::SelectQuestion(row) => {
+                self.questions_view.focus = Focus::List;
+                if self.questions_view.select_row(row, &self.prompts) {
+                    self.request_question();
+                }
+            }
+            Action::EditorMouse { column, row, drag } => {
+                let area = self.layout.get().sections;
+                if let Some(edit) = &mut self.edit {
+                    edit.editor
+                        .click(area, ratatui::layout::Position::new(column, row), drag);
+                }
+            }
+            Action::EditorScroll { down } => {
+                if let Some(edit) = &mut self.edit {
+                    let key = if down {
+                        ratatui_textarea::Key::MouseScrollDown
+                    } else {
+                        ratatui_textarea::Key::MouseScrollUp
+                    };
+                    edit.editor.input(ratatui_textarea::Input {
+                        key,
+                        ..Default::default()
+                    });
+                }
+            }
             Action::Resize { width, height } => self.area = Rect::new(0, 0, width, height),
         }
     }
 
     fn show_view(&mut self, view: View) {
         self.view = view;
-        self.focus = Focus::List;
+        self.set_focus(Focus::List);
         if view == View::Questions {
             self.request_question();
         }
@@ -745,35 +616,29 @@ impl App {
 
     fn edit_query(&mut self, change: impl FnOnce(&mut String)) {
         if self.view == View::Questions {
-            change(&mut self.question_query);
-            self.question_selected = 0;
+            self.questions_view.edit_query(change);
             self.request_question();
             return;
         }
-        change(&mut self.search.query);
-        self.selected = 0;
-        self.detail_scroll = 0;
-        if self.search.is_active() {
-            self.search.due = Some(Instant::now() + SEARCH_DEBOUNCE);
-        } else {
-            self.search.hits = None;
-            self.search.due = None;
+        if self.stories_view.edit_query(change) {
+            self.stories_view.search.due = Some(Instant::now() + SEARCH_DEBOUNCE);
+        }
+    }
+
+    fn set_focus(&mut self, pane: Focus) {
+        match self.view {
+            View::Stories => self.stories_view.focus = pane,
+            View::Questions => self.questions_view.focus = pane,
+            View::Coverage => {}
         }
     }
 
     fn cycle_focus(&mut self, forward: bool) {
-        let order: &[Focus] = match self.view {
-            View::Stories => &[Focus::List, Focus::Sections, Focus::Findings],
-            View::Questions => &[Focus::List, Focus::Ranked],
-            View::Coverage => &[Focus::List],
-        };
-        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let next = if forward {
-            (at + 1) % order.len()
-        } else {
-            (at + order.len() - 1) % order.len()
-        };
-        self.focus = order[next];
+        match self.view {
+            View::Stories => self.stories_view.focus_next(forward),
+            View::Questions => self.questions_view.focus_next(forward),
+            View::Coverage => {}
+        }
     }
 
     fn page_rows(&self) -> usize {
@@ -781,99 +646,58 @@ impl App {
     }
 
     fn move_by(&mut self, delta: isize) {
-        let step = |value: usize, len: usize| -> usize {
-            if len == 0 {
-                return 0;
-            }
-            (value as isize)
-                .saturating_add(delta)
-                .clamp(0, len as isize - 1) as usize
-        };
-        match (self.view, self.focus) {
-            (View::Stories, Focus::List) => {
-                let before = self.selected;
-                self.selected = step(self.selected, self.visible_stories().len());
-                if before != self.selected {
-                    self.detail_scroll = 0;
-                    self.finding = 0;
-                    self.mark = None;
-                }
-            }
-            (View::Stories, Focus::Sections) => {
-                let at = self.section as usize;
-                let next = step(at, Section::ALL.len());
-                self.section = Section::ALL[next];
-                self.mark = None;
-                self.scroll_to_section();
-            }
-            (View::Stories, Focus::Findings) => {
-                let count = self
+        match self.view {
+            View::Stories => {
+                let rows = self.visible_stories().len();
+                let findings = self
                     .selected_story()
                     .and_then(|s| self.analysis_of(s))
                     .map_or(0, |a| a.findings.len());
-                self.finding = step(self.finding, count);
+                self.stories_view.move_by(delta, rows, findings);
             }
-            (View::Questions, Focus::Ranked) => {
-                let count = self.question_hits.as_ref().map_or(0, |(_, h)| h.len());
-                self.ranked_selected = step(self.ranked_selected, count);
+            View::Questions => {
+                if self.questions_view.move_by(delta, &self.prompts) {
+                    self.request_question();
+                }
             }
-            (View::Questions, _) => {
-                self.question_selected =
-                    step(self.question_selected, self.visible_questions().len());
-                self.ranked_selected = 0;
-                self.request_question();
-            }
-            (View::Coverage, _) => {
+            View::Coverage => {
                 let rows = self.visible_questions().len();
-                self.coverage_scroll = step(self.coverage_scroll, rows);
+                self.coverage_view.move_by(delta, rows);
             }
-            _ => {}
         }
     }
 
     fn clamp_selection(&mut self) {
         let count = self.visible_stories().len();
-        if self.selected >= count {
-            self.selected = count.saturating_sub(1);
-        }
-    }
-
-    fn scroll_to_section(&mut self) {
-        if let Some(story) = self.selected_story() {
-            let width = layout::stories(self.area, self.focus).sections.width;
-            let line = super::ui::stories::section_line(self, story, self.section, None, width);
-            self.detail_scroll = line as u16;
-        }
+        self.stories_view.clamp(count);
     }
 
     fn activate(&mut self) {
-        match (self.view, self.focus) {
+        match (self.view, self.focus()) {
             (View::Stories, Focus::List) if self.selected_story().is_some() => {
-                self.focus = Focus::Sections;
-                self.search.typing = false;
+                self.stories_view.focus = Focus::Sections;
+                self.stories_view.search.typing = false;
             }
             (View::Stories, Focus::Sections) => {
+                let section = self.stories_view.section;
                 let at = self
+                    .stories_view
                     .mark
                     .as_ref()
-                    .filter(|(s, _)| *s == self.section)
+                    .filter(|(s, _)| *s == section)
                     .map(|(_, r)| r.start);
-                self.open_editor(self.section, at);
+                self.open_editor(section, at);
             }
             (View::Stories, Focus::Findings) => self.jump_to_finding(),
-            (View::Questions, Focus::List)
-                if self
-                    .question_hits
-                    .as_ref()
-                    .is_some_and(|(_, h)| !h.is_empty()) =>
-            {
-                self.focus = Focus::Ranked;
+            (View::Questions, Focus::List) if self.questions_view.ranked_count() > 0 => {
+                self.questions_view.focus = Focus::Ranked;
             }
             (View::Questions, Focus::Ranked) => {
                 let path = self
-                    .question_hits
+                    .questions_view
+                    .hits
                     .as_ref()
-                    .and_then(|(_, hits)| hits.get(self.ranked_selected))
+                    .and_then(|(_, hits)| hits.get(self.questions_view.ranked_selected))
                     .map(|hit| hit.path.clone());
                 if let Some(path) = path {
                     self.open_story(&path);
@@ -885,15 +709,9 @@ impl App {
 
     /// Shows a story in the Stories view.
     pub fn open_story(&mut self, path: &Path) {
-        self.search = Search::default();
-        if let Some(index) = self.story_index(path) {
-            self.selected = index;
-        }
+        let index = self.story_index(path);
+        self.stories_view.open(index);
         self.view = View::Stories;
-        self.focus = Focus::Sections;
-        self.detail_scroll = 0;
-        self.finding = 0;
-        self.mark = None;
     }
 
     fn jump_to_finding(&mut self) {
@@ -902,7 +720,7 @@ impl App {
         };
         let Some(finding) = self
             .analysis_of(&story)
-            .and_then(|a| a.findings.get(self.finding))
+            .and_then(|a| a.findings.get(self.stories_view.finding))
             .cloned()
         else {
             return;
@@ -916,22 +734,15 @@ impl App {
             ));
             return;
         };
-        self.section = section;
-        self.focus = Focus::Sections;
-        self.mark = finding.decoded.clone().map(|range| (section, range));
-        let width = layout::stories(self.area, self.focus).sections.width;
-        let line = super::ui::stories::section_line(
-            self,
-            &story,
+        let view = &mut self.stories_view;
+        view.section = section;
+        view.focus = Focus::Sections;
+        view.mark = finding.decoded.clone().map(|range| (section, range));
+        view.scroll_to(DetailAnchor {
             section,
-            finding.decoded.as_ref().map(|r| r.start),
-            width,
-        );
-        let height = layout::stories(self.area, self.focus)
-            .sections
-            .height
-            .saturating_sub(2) as usize;
-        self.detail_scroll = line.saturating_sub(height / 3) as u16;
+            offset: finding.decoded.as_ref().map(|r| r.start),
+            third: true,
+        });
     }
 
     // ----- editing -----------------------------------------------------------------------
@@ -960,8 +771,8 @@ impl App {
         if let Some(offset) = at {
             editor.move_to_offset(offset);
         }
-        self.section = section;
-        self.focus = Focus::Sections;
+        self.stories_view.section = section;
+        self.stories_view.focus = Focus::Sections;
         self.edit = Some(Edit {
             path: base.path.clone(),
             section,
@@ -1312,7 +1123,7 @@ impl App {
                 .iter()
                 .position(|&i| self.stories[i].path == selected)
             {
-                self.selected = row;
+                self.stories_view.selected = row;
             }
         }
         self.clamp_selection();
@@ -1331,119 +1142,6 @@ impl App {
                 self.say("bank reloaded");
             }
             Err(err) => self.say_error(err.to_string()),
-        }
-    }
-
-    // ----- mouse -------------------------------------------------------------------------
-
-    fn scroll_at(&mut self, column: u16, row: u16, down: bool) {
-        let delta = if down { 1 } else { -1 };
-        if let Some(edit) = &mut self.edit {
-            let input = ratatui_textarea::Input {
-                key: if down {
-                    ratatui_textarea::Key::MouseScrollDown
-                } else {
-                    ratatui_textarea::Key::MouseScrollUp
-                },
-                ..Default::default()
-            };
-            edit.editor.input(input);
-            return;
-        }
-        let point = ratatui::layout::Position::new(column, row);
-        if self.view == View::Stories {
-            let areas = layout::stories(self.area, self.focus);
-            if areas.sections.contains(point) {
-                self.detail_scroll = (self.detail_scroll as i32 + delta * 3).max(0) as u16;
-                return;
-            }
-            if areas.findings.contains(point) {
-                self.focus = Focus::Findings;
-            } else {
-                self.focus = Focus::List;
-            }
-        } else if self.view == View::Questions {
-            let areas = layout::questions(self.area, self.focus);
-            self.focus = if areas.detail.contains(point) {
-                Focus::Ranked
-            } else {
-                Focus::List
-            };
-        }
-        self.move_by(delta as isize);
-    }
-
-    fn click_at(&mut self, column: u16, row: u16, drag: bool) {
-        let point = ratatui::layout::Position::new(column, row);
-        let frame = layout::frame(self.area);
-        if let Some(edit) = &mut self.edit {
-            let area = layout::stories(self.area, self.focus).sections;
-            if area.contains(point) {
-                edit.editor.click(area, point, drag);
-            }
-            return;
-        }
-        if drag {
-            return;
-        }
-        if frame.tabs.contains(point) {
-            if let Some(view) = layout::tab_at(frame.tabs, column) {
-                self.show_view(view);
-            }
-            return;
-        }
-        match self.view {
-            View::Stories => {
-                let areas = layout::stories(self.area, self.focus);
-                if areas.list.contains(point) {
-                    self.focus = Focus::List;
-                    let rows_per_item = if self.search.is_active() { 2 } else { 1 };
-                    let offset = layout::list_offset(
-                        self.selected,
-                        areas.list.height.saturating_sub(2) as usize / rows_per_item,
-                    );
-                    let clicked =
-                        offset + (row.saturating_sub(areas.list.y + 1) as usize) / rows_per_item;
-                    if clicked < self.visible_stories().len() {
-                        if clicked != self.selected {
-                            self.detail_scroll = 0;
-                            self.finding = 0;
-                            self.mark = None;
-                        }
-                        self.selected = clicked;
-                    }
-                } else if areas.sections.contains(point) {
-                    self.focus = Focus::Sections;
-                } else if areas.findings.contains(point) {
-                    self.focus = Focus::Findings;
-                    let clicked = row.saturating_sub(areas.findings.y + 1) as usize;
-                    let offset = layout::list_offset(
-                        self.finding,
-                        areas.findings.height.saturating_sub(2) as usize,
-                    );
-                    self.finding = offset + clicked;
-                    self.move_by(0);
-                }
-            }
-            View::Questions => {
-                let areas = layout::questions(self.area, self.focus);
-                if areas.list.contains(point) {
-                    self.focus = Focus::List;
-                    let offset = layout::list_offset(
-                        self.question_selected,
-                        areas.list.height.saturating_sub(2) as usize,
-                    );
-                    let clicked = offset + row.saturating_sub(areas.list.y + 1) as usize;
-                    if clicked < self.visible_questions().len() {
-                        self.question_selected = clicked;
-                        self.ranked_selected = 0;
-                        self.request_question();
-                    }
-                } else if areas.detail.contains(point) {
-                    self.focus = Focus::Ranked;
-                }
-            }
-            View::Coverage => {}
         }
     }
 }

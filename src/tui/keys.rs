@@ -1,20 +1,19 @@
 //! Every key and mouse binding, in one place: a terminal event becomes at most one [`Action`].
 
-use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::app::{Action, App, Focus, Modal, View};
+use super::action::{Action, Focus, Modal, View};
+use super::app::App;
 
 /// The action for an event in the app's current state, if any.
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => key_action(app, key),
-        Event::Mouse(mouse) => mouse_action(mouse),
+        Event::Mouse(mouse) => super::mouse::action_for(app, mouse),
         Event::Paste(text) if app.edit.is_some() && app.modal.is_none() => {
             Some(Action::EditorPaste(text.clone()))
         }
-        Event::Paste(text) if app.search.typing || app.question_typing => {
+        Event::Paste(text) if app.stories_view.search.typing || app.questions_view.typing => {
             // A pasted query: its first line.
             text.lines()
                 .next()
@@ -42,11 +41,7 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     if ctrl(key, 'c') || ctrl(key, 'q') {
         return Some(Action::Quit);
     }
-    let typing = match app.view {
-        View::Questions => app.question_typing,
-        _ => app.search.typing,
-    };
-    if typing {
+    if app.typing() {
         return Some(match key.code {
             KeyCode::Esc => Action::SearchClear,
             KeyCode::Enter => Action::SearchAccept,
@@ -79,11 +74,13 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
         KeyCode::End | KeyCode::Char('G') => Action::Bottom,
         KeyCode::Enter => Action::Activate,
         KeyCode::Char('/') => Action::StartSearch,
-        KeyCode::Esc if app.view == View::Stories && app.search.is_active() => Action::SearchClear,
-        KeyCode::Esc if app.view == View::Questions && !app.question_query.is_empty() => {
+        KeyCode::Esc if app.view == View::Stories && app.stories_view.search.is_active() => {
             Action::SearchClear
         }
-        KeyCode::Esc if app.focus != Focus::List => Action::FocusPrev,
+        KeyCode::Esc if app.view == View::Questions && !app.questions_view.query.is_empty() => {
+            Action::SearchClear
+        }
+        KeyCode::Esc if app.focus() != Focus::List => Action::FocusPrev,
         KeyCode::Char('L') => Action::CycleLevel,
         KeyCode::Char('n') => Action::NewStory,
         KeyCode::Char('i') if app.view == View::Stories => Action::EditSection,
@@ -144,25 +141,6 @@ fn modal_action(modal: &Modal, key: &KeyEvent) -> Option<Action> {
     }
 }
 
-fn mouse_action(mouse: &MouseEvent) -> Option<Action> {
-    let (column, row) = (mouse.column, mouse.row);
-    match mouse.kind {
-        MouseEventKind::ScrollDown => Some(Action::ScrollAt {
-            column,
-            row,
-            down: true,
-        }),
-        MouseEventKind::ScrollUp => Some(Action::ScrollAt {
-            column,
-            row,
-            down: false,
-        }),
-        MouseEventKind::Down(MouseButton::Left) => Some(Action::ClickAt { column, row }),
-        MouseEventKind::Drag(MouseButton::Left) => Some(Action::DragAt { column, row }),
-        _ => None,
-    }
-}
-
 /// The keys shown in the footer for the current state: (key, what it does).
 pub fn footer_keys(app: &App) -> Vec<(&'static str, &'static str)> {
     if let Some(modal) = &app.modal {
@@ -194,7 +172,7 @@ pub fn footer_keys(app: &App) -> Vec<(&'static str, &'static str)> {
             ("Ctrl+Q", "quit"),
         ];
     }
-    if app.search.typing || app.question_typing {
+    if app.stories_view.search.typing || app.questions_view.typing {
         return vec![
             ("type", "search"),
             ("↑↓", "move"),
@@ -208,7 +186,7 @@ pub fn footer_keys(app: &App) -> Vec<(&'static str, &'static str)> {
         ("1-3", "views"),
         ("/", "search"),
     ];
-    match (app.view, app.focus) {
+    match (app.view, app.focus()) {
         (View::Stories, Focus::List) => {
             keys.extend([("Enter", "open"), ("n", "new"), ("e", "$EDITOR")])
         }

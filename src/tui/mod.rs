@@ -4,16 +4,20 @@
 //! actions; [`ui`] draws from the state; [`analysis`] runs the linter and the search index on
 //! a worker thread; [`save`], [`recovery`], [`watch`] and [`template`] deal with files.
 
+pub mod action;
 pub mod analysis;
 pub mod app;
 pub mod editor;
+pub mod geometry;
 pub mod keys;
+pub mod mouse;
 pub mod recovery;
 pub mod save;
 pub mod template;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod view;
 pub mod watch;
 
 use std::path::Path;

@@ -16,7 +16,8 @@ use starbank::bank::Bank;
 use starbank::figures::Role;
 use starbank::prompts::{Prompts, Reading};
 use starbank::story::{Section, Story};
-use starbank::tui::app::{App, Modal, View};
+use starbank::tui::action::{Modal, View};
+use starbank::tui::app::App;
 use starbank::tui::theme::Theme;
 use starbank::tui::{keys, recovery, ui};
 
@@ -91,7 +92,7 @@ fn select(app: &mut App, id: &str) {
         .iter()
         .position(|&i| app.stories[i].id == id)
         .unwrap_or_else(|| panic!("story {id} in the list"));
-    app.selected = row;
+    app.stories_view.selected = row;
 }
 
 fn story_path(dir: &Path, id: &str) -> PathBuf {
@@ -207,8 +208,8 @@ fn findings_are_listed_and_enter_jumps_to_the_phrase() {
     press(&mut app, KeyCode::Enter);
     let section = finding.section.unwrap();
     let range = finding.decoded.clone().unwrap();
-    assert_eq!(app.section, section);
-    assert_eq!(app.mark, Some((section, range.clone())));
+    assert_eq!(app.stories_view.section, section);
+    assert_eq!(app.stories_view.mark, Some((section, range.clone())));
     let phrase = &story.section(section)[range];
     let first_word = phrase.split_whitespace().next().unwrap();
     let buffer = render(&mut app, 200, 60);
@@ -358,7 +359,7 @@ fn figures_outside_the_narrators_scope_are_shown_and_say_why() {
 fn open_editor(app: &mut App, id: &str, section: Section) {
     select(app, id);
     press(app, KeyCode::Enter); // list -> sections
-    while app.section != section {
+    while app.stories_view.section != section {
         press(app, KeyCode::Down);
     }
     press(app, KeyCode::Enter); // edit
@@ -655,7 +656,7 @@ fn mouse_click_selects_a_story_and_switches_views() {
     };
     let action = keys::action_for(&app, &click(x, y)).unwrap();
     app.apply(action);
-    assert_eq!(app.selected, 2);
+    assert_eq!(app.stories_view.selected, 2);
     let (x, y) = find(&buffer, "2 Questions").unwrap();
     let action = keys::action_for(&app, &click(x, y)).unwrap();
     app.apply(action);

@@ -20,7 +20,10 @@ use super::text::clip;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme;
-    let level = app.question_level.map_or("all levels", |l| l.as_str());
+    let level = app
+        .questions_view
+        .level
+        .map_or("all levels", |l| l.as_str());
     if !app.analysed {
         let block = pane(theme, format!(" Coverage · {level} "), true);
         frame.render_widget(
@@ -65,7 +68,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         header.push(Span::styled(format!("{}", (i + 1) % 10), theme.dim()));
     }
     lines.push(Line::from(header));
-    for &q in questions.iter().skip(app.coverage_scroll) {
+    for &q in questions.iter().skip(app.coverage_view.scroll) {
         let question = &app.prompts.questions[q];
         let matches: HashMap<&PathBuf, (f32, bool)> = app
             .bank

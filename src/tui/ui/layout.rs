@@ -1,9 +1,10 @@
 //! Where each pane goes, as pure functions of the terminal size (and focus, on narrow
-//! terminals): drawing and mouse hit-testing use the same rectangles.
+//! terminals). A draw records what it used in a [`FrameLayout`]; the mouse reads that.
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::tui::app::{Focus, View};
+use crate::tui::action::Focus;
+pub use crate::tui::geometry::{inner, tab_at, tab_label, FrameLayout};
 
 /// Below this the workbench draws only a "too small" notice.
 pub const MIN_WIDTH: u16 = 40;
@@ -30,25 +31,6 @@ pub fn frame(area: Rect) -> FrameAreas {
 
 pub fn is_too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
-}
-
-/// The tab labels, as drawn: " 1 Stories " ...
-pub fn tab_label(view: View) -> String {
-    let number = View::ALL.iter().position(|v| *v == view).unwrap_or(0) + 1;
-    format!(" {number} {} ", view.title())
-}
-
-/// The view whose tab is at `column` of the tab row.
-pub fn tab_at(tabs: Rect, column: u16) -> Option<View> {
-    let mut x = tabs.x;
-    for view in View::ALL {
-        let width = tab_label(view).chars().count() as u16;
-        if column >= x && column < x + width {
-            return Some(view);
-        }
-        x += width + 1;
-    }
-    None
 }
 
 pub struct StoriesAreas {

@@ -12,9 +12,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::app::{App, Modal, View};
+use super::action::{Modal, View};
+use super::app::App;
 use super::keys;
 use super::theme::Theme;
+use layout::FrameLayout;
 use text::clip;
 
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -29,15 +31,22 @@ pub fn draw(frame: &mut Frame, app: &App) {
         ))
         .wrap(Wrap { trim: true });
         frame.render_widget(notice, area);
+        app.layout.set(FrameLayout::default());
         return;
     }
     let areas = layout::frame(area);
     draw_tabs(frame, app, areas.tabs);
+    // What is drawn where, for the mouse (the state never computes geometry itself).
+    let mut drawn = FrameLayout {
+        tabs: areas.tabs,
+        ..FrameLayout::default()
+    };
     match app.view {
-        View::Stories => stories::draw(frame, app),
-        View::Questions => questions::draw(frame, app),
+        View::Stories => stories::draw(frame, app, &mut drawn),
+        View::Questions => questions::draw(frame, app, &mut drawn),
         View::Coverage => coverage::draw(frame, app, areas.body),
     }
+    app.layout.set(drawn);
     draw_footer(frame, app, areas.footer);
     if let Some(modal) = &app.modal {
         draw_modal(frame, app, modal, areas.body);

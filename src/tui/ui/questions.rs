@@ -6,21 +6,26 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 use ratatui::Frame;
 
-use crate::tui::app::{App, Focus};
+use crate::tui::action::Focus;
+use crate::tui::app::App;
 
-use super::layout;
+use super::layout::{self, FrameLayout};
 use super::pane;
 use super::text::{clip, wrap_styled};
 
-pub fn draw(frame: &mut Frame, app: &App) {
-    let areas = layout::questions(frame.area(), app.focus);
+pub fn draw(frame: &mut Frame, app: &App, drawn: &mut FrameLayout) {
+    let areas = layout::questions(frame.area(), app.focus());
+    drawn.question_detail = areas.detail;
     let theme = app.theme;
     let rows = app.visible_questions();
     if areas.list.width > 2 && areas.list.height > 2 {
-        let level = app.question_level.map_or("all levels", |l| l.as_str());
-        let filter = if app.question_typing || !app.question_query.is_empty() {
-            let cursor = if app.question_typing { "▏" } else { "" };
-            format!(" /{}{cursor}", clip(&app.question_query, 24))
+        let level = app
+            .questions_view
+            .level
+            .map_or("all levels", |l| l.as_str());
+        let filter = if app.questions_view.typing || !app.questions_view.query.is_empty() {
+            let cursor = if app.questions_view.typing { "▏" } else { "" };
+            format!(" /{}{cursor}", clip(&app.questions_view.query, 24))
         } else {
             String::new()
         };
@@ -53,11 +58,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 ]))
             })
             .collect();
-        let focused = app.focus != Focus::Ranked;
+        let focused = app.focus() != Focus::Ranked;
         let visible = areas.list.height.saturating_sub(2) as usize;
+        let offset = layout::list_offset(app.questions_view.selected, visible);
+        drawn.question_rows = layout::inner(areas.list);
+        drawn.question_offset = offset;
         let mut state = ListState::default()
-            .with_selected(Some(app.question_selected))
-            .with_offset(layout::list_offset(app.question_selected, visible));
+            .with_selected(Some(app.questions_view.selected))
+            .with_offset(offset);
         let highlight = if focused {
             theme.selected()
         } else {
@@ -79,7 +87,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
 fn draw_detail(frame: &mut Frame, app: &App, area: ratatui::layout::Rect) {
     let theme = app.theme;
-    let focused = app.focus == Focus::Ranked;
+    let focused = app.focus() == Focus::Ranked;
     let Some(question) = app.selected_question() else {
         frame.render_widget(
             Paragraph::new("No question matches the filter.").block(pane(
@@ -126,7 +134,7 @@ fn draw_detail(frame: &mut Frame, app: &App, area: ratatui::layout::Rect) {
         .get(&question.id)
         .map(|v| v.iter().filter(|s| s.linked).collect())
         .unwrap_or_default();
-    match &app.question_hits {
+    match &app.questions_view.hits {
         Some((id, hits)) if *id == question.id => {
             if hits.is_empty() {
                 lines.push(Line::from(Span::styled(
@@ -138,7 +146,7 @@ fn draw_detail(frame: &mut Frame, app: &App, area: ratatui::layout::Rect) {
                 let Some(story) = app.story_by_path(&hit.path) else {
                     continue;
                 };
-                let selected = focused && rank == app.ranked_selected;
+                let selected = focused && rank == app.questions_view.ranked_selected;
                 let title_style = if selected {
                     theme.selected()
                 } else {
@@ -188,7 +196,7 @@ fn draw_detail(frame: &mut Frame, app: &App, area: ratatui::layout::Rect) {
     }
     // Keep the selected ranked story in view: each takes about five lines.
     let scroll = if focused {
-        (app.ranked_selected * 5).saturating_sub(area.height as usize / 2) as u16
+        (app.questions_view.ranked_selected * 5).saturating_sub(area.height as usize / 2) as u16
     } else {
         0
     };

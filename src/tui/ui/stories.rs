@@ -10,17 +10,20 @@ use ratatui::Frame;
 use crate::config::Severity;
 use crate::figures::Role;
 use crate::story::{Section, Story};
+use crate::tui::action::Focus;
 use crate::tui::analysis::{FigureMark, StoryAnalysis};
-use crate::tui::app::{App, Focus};
+use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
-use super::layout;
+use super::layout::{self, FrameLayout};
 use super::pane;
 use super::text::{clip, wrap_styled};
 
-pub fn draw(frame: &mut Frame, app: &App) {
-    let areas = layout::stories(frame.area(), app.focus);
-    draw_list(frame, app, areas.list);
+pub fn draw(frame: &mut Frame, app: &App, drawn: &mut FrameLayout) {
+    let areas = layout::stories(frame.area(), app.focus());
+    drawn.sections = areas.sections;
+    drawn.findings = areas.findings;
+    draw_list(frame, app, areas.list, drawn);
     let story = app.selected_story();
     match (story, &app.edit) {
         (Some(story), Some(edit)) if edit.path == story.path => {
@@ -38,11 +41,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
     }
     let analysis = story.and_then(|s| app.analysis_of(s));
-    draw_findings(frame, app, analysis, areas.findings);
+    drawn.finding_offset = draw_findings(frame, app, analysis, areas.findings);
     draw_questions(frame, app, analysis, areas.questions);
 }
 
-fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
+fn draw_list(frame: &mut Frame, app: &App, area: Rect, drawn: &mut FrameLayout) {
     if area.width == 0 || area.height == 0 {
         return;
     }
@@ -56,14 +59,21 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
     let [list_area, error_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(error_rows)]).areas(area);
     let rows = app.visible_stories();
-    let searching = app.search.is_active();
-    let title = if searching || app.search.typing {
-        let count = match &app.search.hits {
+    let searching = app.stories_view.search.is_active();
+    let title = if searching || app.stories_view.search.typing {
+        let count = match &app.stories_view.search.hits {
             Some(_) => format!("{} found", rows.len()),
             None => "searching…".into(),
         };
-        let cursor = if app.search.typing { "▏" } else { "" };
-        format!(" /{}{cursor} ({count}) ", clip(&app.search.query, 30))
+        let cursor = if app.stories_view.search.typing {
+            "▏"
+        } else {
+            ""
+        };
+        format!(
+            " /{}{cursor} ({count}) ",
+            clip(&app.stories_view.search.query, 30)
+        )
     } else {
         format!(" Stories ({}) ", rows.len())
     };
@@ -71,7 +81,10 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
     let rows_per_item = if searching { 2 } else { 1 };
     let visible = list_area.height.saturating_sub(2) as usize / rows_per_item;
     // Build only the rows on screen: a 10,000-story bank must not cost 10,000 rows a frame.
-    let offset = layout::list_offset(app.selected, visible);
+    let offset = layout::list_offset(app.stories_view.selected, visible);
+    drawn.story_rows = layout::inner(list_area);
+    drawn.story_offset = offset;
+    drawn.rows_per_story = rows_per_item;
     let items: Vec<ListItem> = rows
         .iter()
         .skip(offset)
@@ -80,7 +93,7 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
             let story = &app.stories[index];
             let mut lines = vec![story_row(app, story, width)];
             if searching {
-                if let Some(hit) = app.search_hit(&story.path) {
+                if let Some(hit) = app.stories_view.search_hit(&story.path) {
                     let marks: Vec<_> = hit
                         .highlights
                         .iter()
@@ -99,9 +112,9 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect) {
             ListItem::new(lines)
         })
         .collect();
-    let focused = app.focus == Focus::List;
+    let focused = app.focus() == Focus::List;
     let mut state = ListState::default()
-        .with_selected(Some(app.selected - offset))
+        .with_selected(Some(app.stories_view.selected - offset))
         .with_offset(0);
     let highlight = if focused {
         theme.selected()
@@ -233,7 +246,7 @@ pub fn section_lines(app: &App, story: &Story, width: usize) -> SectionLines {
     for section in Section::ALL {
         lines.push(Line::default());
         starts[section as usize] = lines.len();
-        let selected = app.focus == Focus::Sections && app.section == section;
+        let selected = app.focus() == Focus::Sections && app.stories_view.section == section;
         let heading_style = if selected {
             theme.selected()
         } else {
@@ -264,7 +277,7 @@ pub fn section_lines(app: &App, story: &Story, width: usize) -> SectionLines {
                     .collect()
             })
             .unwrap_or_default();
-        if let Some((marked, range)) = &app.mark {
+        if let Some((marked, range)) = &app.stories_view.mark {
             if *marked == section {
                 marks.push((range.clone(), theme.mark()));
             }
@@ -346,8 +359,18 @@ fn draw_sections(frame: &mut Frame, app: &App, story: &Story, area: Rect) {
     let max_scroll = lines
         .len()
         .saturating_sub(area.height.saturating_sub(2) as usize);
-    let scroll = (app.detail_scroll as usize).min(max_scroll) as u16;
-    let focused = app.focus == Focus::Sections;
+    if let Some(anchor) = app.stories_view.detail_anchor.take() {
+        let line = section_line(app, story, anchor.section, anchor.offset, area.width);
+        let height = area.height.saturating_sub(2) as usize;
+        let top = if anchor.third {
+            line.saturating_sub(height / 3)
+        } else {
+            line
+        };
+        app.stories_view.detail_top.set(top as u16);
+    }
+    let scroll = (app.stories_view.detail_top.get() as usize).min(max_scroll) as u16;
+    let focused = app.focus() == Focus::Sections;
     let title = format!(" {} ", clip(&story.id, width.saturating_sub(4)));
     frame.render_widget(
         Paragraph::new(lines)
@@ -429,12 +452,18 @@ fn mark_style(theme: Theme, figure: &FigureMark) -> Style {
     }
 }
 
-fn draw_findings(frame: &mut Frame, app: &App, analysis: Option<&StoryAnalysis>, area: Rect) {
+/// Draws the findings; returns the first finding row shown.
+fn draw_findings(
+    frame: &mut Frame,
+    app: &App,
+    analysis: Option<&StoryAnalysis>,
+    area: Rect,
+) -> usize {
     if area.width < 3 || area.height < 3 {
-        return;
+        return 0;
     }
     let theme = app.theme;
-    let focused = app.focus == Focus::Findings;
+    let focused = app.focus() == Focus::Findings;
     let width = area.width.saturating_sub(4) as usize;
     let Some(analysis) = analysis else {
         let block = pane(theme, " Findings ".into(), focused);
@@ -442,7 +471,7 @@ fn draw_findings(frame: &mut Frame, app: &App, analysis: Option<&StoryAnalysis>,
             Paragraph::new(Span::styled("analysing…", theme.dim())).block(block),
             area,
         );
-        return;
+        return 0;
     };
     let block = pane(
         theme,
@@ -454,7 +483,7 @@ fn draw_findings(frame: &mut Frame, app: &App, analysis: Option<&StoryAnalysis>,
             Paragraph::new(Span::styled("✓ no findings", theme.ok())).block(block),
             area,
         );
-        return;
+        return 0;
     }
     let items: Vec<ListItem> = analysis
         .findings
@@ -474,10 +503,11 @@ fn draw_findings(frame: &mut Frame, app: &App, analysis: Option<&StoryAnalysis>,
         })
         .collect();
     let visible = area.height.saturating_sub(2) as usize;
-    let selected = app.finding.min(analysis.findings.len() - 1);
+    let selected = app.stories_view.finding.min(analysis.findings.len() - 1);
+    let offset = layout::list_offset(selected, visible);
     let mut state = ListState::default()
         .with_selected(Some(selected))
-        .with_offset(layout::list_offset(selected, visible));
+        .with_offset(offset);
     let highlight = if focused {
         theme.selected()
     } else {
@@ -488,6 +518,7 @@ fn draw_findings(frame: &mut Frame, app: &App, analysis: Option<&StoryAnalysis>,
         area,
         &mut state,
     );
+    offset
 }
 
 fn draw_questions(frame: &mut Frame, app: &App, analysis: Option<&StoryAnalysis>, area: Rect) {
