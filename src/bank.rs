@@ -117,6 +117,15 @@ fn story_error(story: &Story, field: &str, message: String, help: String) -> Loa
     )
 }
 
+/// Every story file under `root` (recursively), sorted: the files [`Bank::load`] reads. The
+/// language server uses it to re-read only the files that changed.
+pub fn story_files(root: &Path) -> Result<Vec<PathBuf>, BankError> {
+    let mut files = Vec::new();
+    walk(root, &mut files)?;
+    files.sort();
+    Ok(files)
+}
+
 /// Loads files on all cores: parsing dominates for large banks.
 fn load_all(files: &[PathBuf]) -> Vec<Result<Story, LoadError>> {
     let threads = std::thread::available_parallelism()
@@ -168,7 +177,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), BankError> {
 /// A story's id is its file stem; two files with the same stem in different sub-folders
 /// (`team/retro.ron`, `org/retro.ron`) get their path below the bank instead
 /// (`team/retro`, `org/retro`), so no finding, link or search hit can mean either.
-fn disambiguate_ids(root: &Path, stories: &mut [Story]) {
+pub fn disambiguate_ids(root: &Path, stories: &mut [Story]) {
     let mut count: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for story in stories.iter() {
         *count.entry(story.id.clone()).or_default() += 1;
