@@ -2,6 +2,9 @@
 //! queries (bank question ids and free text). Besides criterion's timings it prints each
 //! size's per-query latency median and p99, measured query by query.
 //!
+//! The `search-command` group times `starbank search` end to end with the index it keeps
+//! on disk.
+//!
 //! Run: `cargo bench --bench search`.
 
 use std::path::Path;
@@ -97,5 +100,49 @@ fn search(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, search);
+/// `starbank search` end to end, as a user runs it, on the generated banks: with the index
+/// kept in `<bank>/.starbank/index/` and no story changed since the last run (the common
+/// case), and with one story changed.
+fn search_command(c: &mut Criterion) {
+    let starbank = env!("CARGO_BIN_EXE_starbank");
+    let run = |bank: &Path| {
+        let status = std::process::Command::new(starbank)
+            .args(["search", "--format", "json", "--bank"])
+            .arg(bank)
+            .arg("turned around a failing team")
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("starbank runs");
+        assert!(status.success());
+    };
+    let mut group = c.benchmark_group("search-command");
+    group.sample_size(10);
+    for size in SIZES {
+        let dir = starbank::generate::cached_bank(Path::new(env!("CARGO_TARGET_TMPDIR")), size)
+            .expect("write generated bank");
+        run(&dir); // brings the kept index up to date
+        group.bench_function(BenchmarkId::new("unchanged", size), |b| {
+            b.iter(|| run(&dir))
+        });
+        let story = dir.join("story-00001.ron");
+        let text = std::fs::read_to_string(&story).expect("story reads");
+        let mut flip = false;
+        group.bench_function(BenchmarkId::new("one-changed", size), |b| {
+            b.iter(|| {
+                flip = !flip;
+                let changed = if flip {
+                    format!("{text}\n")
+                } else {
+                    text.clone()
+                };
+                std::fs::write(&story, changed).expect("story writes");
+                run(&dir);
+            })
+        });
+        std::fs::write(&story, &text).expect("story writes");
+    }
+    group.finish();
+}
+
+criterion_group!(benches, search, search_command);
 criterion_main!(benches);

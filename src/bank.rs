@@ -117,17 +117,8 @@ fn story_error(story: &Story, field: &str, message: String, help: String) -> Loa
     )
 }
 
-/// Every story file under `root` (recursively), sorted: the files [`Bank::load`] reads. The
-/// language server uses it to re-read only the files that changed.
-pub fn story_files(root: &Path) -> Result<Vec<PathBuf>, BankError> {
-    let mut files = Vec::new();
-    walk(root, &mut files)?;
-    files.sort();
-    Ok(files)
-}
-
 /// Loads files on all cores: parsing dominates for large banks.
-fn load_all(files: &[PathBuf]) -> Vec<Result<Story, LoadError>> {
+pub(crate) fn load_all(files: &[PathBuf]) -> Vec<Result<Story, LoadError>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
@@ -178,20 +169,57 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), BankError> {
 /// (`team/retro.ron`, `org/retro.ron`) get their path below the bank instead
 /// (`team/retro`, `org/retro`), so no finding, link or search hit can mean either.
 pub fn disambiguate_ids(root: &Path, stories: &mut [Story]) {
+    let paths: Vec<&Path> = stories.iter().map(|story| story.path.as_path()).collect();
+    let ids = story_ids(root, &paths);
+    for (story, id) in stories.iter_mut().zip(ids) {
+        story.id = id;
+    }
+}
+
+/// The ids of the stories in these files (the ones that loaded), in order: see
+/// [`disambiguate_ids`]. A function of the paths alone, so an index kept on disk can tell
+/// which ids a new file changes without reading the others.
+pub fn story_ids(root: &Path, paths: &[&Path]) -> Vec<String> {
+    let stem = |path: &Path| {
+        path.file_stem()
+            .map_or(String::new(), |stem| stem.to_string_lossy().into_owned())
+    };
     let mut count: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for story in stories.iter() {
-        *count.entry(story.id.clone()).or_default() += 1;
+    for path in paths {
+        *count.entry(stem(path)).or_default() += 1;
     }
-    for story in stories.iter_mut() {
-        if count[&story.id] < 2 {
-            continue;
-        }
-        let relative = story.path.strip_prefix(root).unwrap_or(&story.path);
-        let parts: Vec<String> = relative
-            .with_extension("")
-            .components()
-            .map(|part| part.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        story.id = parts.join("/");
+    paths
+        .iter()
+        .map(|path| {
+            let id = stem(path);
+            if count[&id] < 2 {
+                return id;
+            }
+            let relative = path.strip_prefix(root).unwrap_or(path);
+            let parts: Vec<String> = relative
+                .with_extension("")
+                .components()
+                .map(|part| part.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            parts.join("/")
+        })
+        .collect()
+}
+
+/// The story files of the bank at `root`, sorted, as [`Bank::load`] finds them.
+pub fn story_files(root: &Path) -> Result<Vec<PathBuf>, BankError> {
+    if !root.exists() {
+        return Err(BankError::NotFound(root.to_path_buf()));
     }
+    let mut files = Vec::new();
+    if root.is_dir() {
+        walk(root, &mut files)?;
+    } else if root.extension().is_some_and(|ext| ext == "ron") {
+        files.push(root.to_path_buf());
+    } else {
+        return Err(BankError::NotAFolder(root.to_path_buf()));
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
 }

@@ -73,11 +73,11 @@ pub enum Command {
     /// Open the workbench: draft, search and check stories (also what `starbank` alone does)
     Tui,
     /// Find the stories that answer a question, ranked, with the passage that matched
-    Search(super::search::SearchArgs),
+    Search(SearchArgs),
     /// Map each question of a level to its best stories, and each story to its questions
-    Map(super::map::MapArgs),
+    Map(MapArgs),
     /// The bank against a level's questions, as a matrix; then the gaps and overused stories
-    Coverage(super::coverage::CoverageArgs),
+    Coverage(CoverageArgs),
     /// Serve the Language Server Protocol on stdin/stdout, for editors (see README.md)
     ///
     /// Diagnostics, hover, completion, code actions, inlay hints, document symbols and go to
@@ -114,4 +114,41 @@ pub enum Format {
 
 pub fn parse_level(text: &str) -> Result<Level, String> {
     Level::parse(text).ok_or_else(|| format!("unknown level `{text}`: use L6 or L7"))
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// The question as an interviewer asks it, or words. Query syntax works too
+    /// ("exact phrase", +must, -not); text that does not parse is searched as plain words.
+    pub text: Option<String>,
+    /// Search with a bank question's text and keywords (see `starbank questions`)
+    #[arg(long, value_name = "ID")]
+    pub question: Option<String>,
+    /// Only stories of this level (stories without a level are always included)
+    #[arg(long, value_parser = parse_level)]
+    pub level: Option<crate::story::Level>,
+    /// How many stories to show
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Search the words as given, without borrowing the keywords of similar bank questions
+    #[arg(long)]
+    pub no_expand: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MapArgs {
+    /// The level whose questions to map [default: the bank's `level`, else its stories' most common]
+    #[arg(long, value_parser = parse_level)]
+    pub level: Option<Level>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CoverageArgs {
+    /// The level whose questions to cover [default: the bank's `level`, else its stories' most common]
+    #[arg(long, value_parser = parse_level)]
+    pub level: Option<Level>,
 }

@@ -10,6 +10,7 @@ mod map;
 mod output;
 mod questions;
 mod search;
+mod session;
 mod tui;
 
 use std::path::PathBuf;

@@ -18,7 +18,7 @@ pub fn stderr_colour() -> bool {
     use_colour(std::io::stderr().is_terminal())
 }
 
-pub use crate::snippet::ansi::{BOLD, CYAN, DIM, GREEN, RED, YELLOW};
+pub use crate::snippet::ansi::{BOLD, CYAN, DIM, GREEN, RED};
 pub use crate::snippet::paint;
 
 /// A load error for stderr, coloured if stderr is a terminal.

@@ -2,6 +2,8 @@
 //! team") finds stories written in concrete ones ("pages", "sprint commitments") by borrowing
 //! the keywords of the bank questions it resembles.
 
+use std::collections::HashMap;
+
 use tantivy::tokenizer::TextAnalyzer;
 
 use super::analyzer::stems;
@@ -30,6 +32,8 @@ pub struct QuestionTerms {
 #[derive(Debug, Clone, Default)]
 pub struct QuestionVocabulary {
     pub questions: Vec<QuestionTerms>,
+    /// How many questions use each stem (text or keywords).
+    question_frequency: HashMap<String, usize>,
 }
 
 /// A question the query resembles, and how much (0..1).
@@ -45,22 +49,31 @@ impl QuestionVocabulary {
             .questions
             .iter()
             .map(|question| question_terms(question, query_analyzer))
-            .collect();
-        QuestionVocabulary { questions }
+            .collect::<Vec<QuestionTerms>>();
+        let mut question_frequency: HashMap<String, usize> = HashMap::new();
+        for question in &questions {
+            let mut stems: Vec<&String> = question.text.iter().chain(&question.keywords).collect();
+            stems.sort_unstable();
+            stems.dedup();
+            for stem in stems {
+                *question_frequency.entry(stem.clone()).or_insert(0) += 1;
+            }
+        }
+        QuestionVocabulary {
+            questions,
+            question_frequency,
+        }
     }
 
     pub fn get(&self, id: &str) -> Option<&QuestionTerms> {
         self.questions.iter().find(|q| q.id == id)
     }
 
-    /// How rare a stem is among the questions: a stem every question uses says nothing.
-    fn rarity(&self, stem: &str) -> f32 {
+    /// How rare a stem is among the questions (BM25's idf over them): a stem every question
+    /// uses says nothing; one no question uses is rarest.
+    pub fn rarity(&self, stem: &str) -> f32 {
         let n = self.questions.len() as f32;
-        let with = self
-            .questions
-            .iter()
-            .filter(|q| q.text.iter().chain(&q.keywords).any(|s| s == stem))
-            .count() as f32;
+        let with = self.question_frequency.get(stem).copied().unwrap_or(0) as f32;
         (1.0 + (n - with + 0.5) / (with + 0.5)).ln()
     }
 

@@ -2,18 +2,19 @@
 //! in-memory tantivy index with English stemming, searched by free text or by a bank
 //! question, and the story-to-question map built on it.
 //!
-//! Scores: a hit's `score` is tantivy's BM25 (title and labels count more than body text).
-//! Its `strength` is that score divided by the score the same query would get from an
-//! *ideal story*: one that uses every query word once, in a body of average length. With
-//! BM25 that ideal score is the sum over query terms of `weight × idf`, so the ratio reads
-//! the same for every question whatever its length or vocabulary; it is clamped to 0..1.
-//! A story whose strength reaches [`ADEQUATE`] answers the question (see [`map`]).
+//! Scores: a hit's `score` is tantivy's BM25 (title and labels count more than body text):
+//! it ranks within one search. Its `strength` (0..1, see [`strength`]) reads the same
+//! whatever else the bank holds: a story's strength for a question depends on the story,
+//! the question and the question bank, never on the other stories. A story whose strength
+//! reaches [`ADEQUATE`] answers the question (see [`map`]).
 
 mod analyzer;
 mod expand;
 pub mod findings;
 pub mod map;
 mod passage;
+pub mod persist;
+pub mod strength;
 mod thesaurus;
 
 use std::collections::HashMap;
@@ -21,9 +22,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use tantivy::collector::TopDocs;
-use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, QueryParser, TermQuery,
-};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, QueryParser, TermQuery};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
@@ -43,14 +42,16 @@ use crate::story::{Level, Section, Story};
 use analyzer::{query_analyzer, stems, story_analyzer, TOKENIZER};
 use expand::QuestionVocabulary;
 use passage::{passage, ShownText};
+use strength::{strengths, StrengthFields};
 use thesaurus::ConceptVocabulary;
 
-/// The strength (0..1, see the module docs) from which a story answers a question. Set on
-/// the labelled development set in `tests/devset`: 41 of the 48 stories written for a
-/// question reach it for that question, and 83 of the 720 pairs of a story with a question
+/// The strength (0..1, see [`strength`]) from which a story answers a question. Set on the
+/// labelled development set in `tests/devset`: at 0.25, 41 of the 48 stories written for a
+/// question reach it for that question, and 93 of the 720 pairs of a story with a question
 /// it was not written for do (some of those answer it too: a pager turnaround is also a
-/// reliability story). At 0.25 about 35 of 48 reached it, and 50 of 720.
-pub const ADEQUATE: f32 = 0.2;
+/// reliability story). At 0.2, 43 of 48 and 166 of 720; at 0.3, 36 and 45. Strength does
+/// not depend on the rest of the bank, so the threshold means the same at any bank size.
+pub const ADEQUATE: f32 = 0.25;
 
 /// Keywords borrowed from a resembling question count this much, times the resemblance,
 /// against 1.0 for the user's own words: they find stories, they do not outrank the words.
@@ -127,6 +128,10 @@ impl SearchQuery {
 pub struct Hit {
     pub id: String,
     pub path: PathBuf,
+    /// The story's title, safe for a terminal.
+    pub title: String,
+    /// The level the story's file states (`None`: the bank's config decides).
+    pub level: Option<Level>,
     /// BM25 score: comparable within one search only.
     pub score: f32,
     /// The passage that matched, safe for a terminal.
@@ -144,6 +149,9 @@ pub struct Hit {
 #[derive(Debug, Clone, Copy)]
 struct Fields {
     id: Field,
+    /// The file a document came from (below the bank, in an index kept on disk): what a
+    /// changed or removed file's document is deleted by.
+    key: Field,
     slot: Field,
     level: Field,
     title: Field,
@@ -166,7 +174,22 @@ impl Fields {
 struct Entry {
     id: String,
     path: PathBuf,
-    shown: ShownText,
+    /// The level the story's file states.
+    level: Option<Level>,
+    /// The text hits are shown from; `None` in an index opened from disk, where it is read
+    /// from the story's file for the few stories a search shows.
+    shown: Option<ShownText>,
+}
+
+impl Entry {
+    fn shown(&self) -> ShownText {
+        match &self.shown {
+            Some(shown) => shown.clone(),
+            None => Story::load(&self.path)
+                .map(|story| shown_text(&story))
+                .unwrap_or_default(),
+        }
+    }
 }
 
 /// The in-memory index of a bank's stories and its question bank.
@@ -198,26 +221,27 @@ impl StoryIndex {
     pub fn build(stories: &[Story], prompts: &Prompts) -> Result<StoryIndex, IndexError> {
         let (schema, fields) = schema();
         let index = Index::create_in_ram(schema);
-        index.tokenizers().register(TOKENIZER, story_analyzer());
-        let threads = if stories.len() >= PARALLEL_FROM {
-            std::thread::available_parallelism()
-                .map_or(1, |n| n.get())
-                .min(4)
-        } else {
-            1
-        };
-        let mut writer: IndexWriter =
-            index.writer_with_num_threads(threads, threads * BUDGET_PER_THREAD)?;
-        let mut entries = Vec::with_capacity(stories.len());
-        let mut slots = HashMap::with_capacity(stories.len());
-        for story in stories {
-            let slot = entries.len();
-            writer.add_document(document(fields, story, slot))?;
-            entries.push(Some(entry(story)));
-            slots.insert(story.id.clone(), slot);
-        }
-        writer.commit()?;
-        writer.wait_merging_threads()?;
+        let keyed: Vec<(&Story, &std::path::Path)> = stories
+            .iter()
+            .map(|story| (story, story.path.as_path()))
+            .collect();
+        let entries = index_all(&index, fields, &keyed)?;
+        StoryIndex::assemble(index, fields, entries, prompts)
+    }
+
+    /// The index over `index`'s documents, whose `slot`s point into `entries`.
+    fn assemble(
+        index: Index,
+        fields: Fields,
+        entries: Vec<Option<Entry>>,
+        prompts: &Prompts,
+    ) -> Result<StoryIndex, IndexError> {
+        register_analyzer(&index);
+        let slots = entries
+            .iter()
+            .enumerate()
+            .filter_map(|(slot, entry)| Some((entry.as_ref()?.id.clone(), slot)))
+            .collect();
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -254,7 +278,7 @@ impl StoryIndex {
         let fields = self.fields;
         let writer = self.writer()?;
         writer.delete_term(Term::from_field_text(fields.id, &story.id));
-        writer.add_document(document(fields, story, slot))?;
+        writer.add_document(document(fields, story, slot, &story.path))?;
         self.commit()?;
         if let Some(old) = self.slots.insert(story.id.clone(), slot) {
             self.entries[old] = None;
@@ -327,22 +351,26 @@ impl StoryIndex {
         if let Some(level) = query.level {
             clauses.push((Occur::Must, self.level_filter(level)));
         }
-        let ideal = ideal_score(&searcher, self.fields.body, &weights);
         let found = self.collect(&searcher, &BooleanQuery::new(clauses), query.limit);
+        let addresses: Vec<DocAddress> = found.iter().map(|(_, address, _)| *address).collect();
+        let strength_of = self.strengths(&searcher, &weights, Some(&addresses));
         let mut analyzer = self.story_analyzer.clone();
         found
             .into_iter()
-            .map(|(score, entry)| {
-                let shown = passage(&entry.shown, &weights, &mut analyzer);
+            .map(|(score, address, entry)| {
+                let text = entry.shown();
+                let shown = passage(&text, &weights, &mut analyzer);
                 Hit {
                     id: entry.id.clone(),
                     path: entry.path.clone(),
+                    title: text.title.clone(),
+                    level: entry.level,
                     score,
                     snippet: shown.snippet,
                     highlights: shown.highlights,
                     section: shown.section,
                     matched_terms: shown.matched_terms,
-                    strength: strength(score, ideal),
+                    strength: strength_of.get(&address).copied().unwrap_or(0.0),
                 }
             })
             .collect()
@@ -356,11 +384,11 @@ impl StoryIndex {
         };
         let weights = question_weights(terms);
         let searcher = self.reader.searcher();
-        let ideal = ideal_score(&searcher, self.fields.body, &weights);
-        let query = BooleanQuery::new(self.term_clauses(&weights).collect());
-        self.collect(&searcher, &query, self.slots.len())
+        self.strengths(&searcher, &weights, None)
             .into_iter()
-            .map(|(score, entry)| (entry.id.clone(), strength(score, ideal)))
+            .filter_map(|(address, strength)| {
+                Some((self.entry_at(&searcher, address)?.id.clone(), strength))
+            })
             .collect()
     }
 
@@ -373,20 +401,31 @@ impl StoryIndex {
         };
         let weights = question_weights(terms);
         let searcher = self.reader.searcher();
-        let ideal = ideal_score(&searcher, self.fields.body, &weights);
-        let this_story: Box<dyn Query> = Box::new(ConstScoreQuery::new(
-            Box::new(TermQuery::new(
-                Term::from_field_text(self.fields.id, story_id),
-                IndexRecordOption::Basic,
-            )),
-            0.0,
-        ));
-        let question: Box<dyn Query> =
-            Box::new(BooleanQuery::new(self.term_clauses(&weights).collect()));
-        let query = BooleanQuery::new(vec![(Occur::Must, this_story), (Occur::Must, question)]);
-        self.collect(&searcher, &query, 1)
-            .first()
-            .map_or(0.0, |(score, _)| strength(*score, ideal))
+        let this_story = TermQuery::new(
+            Term::from_field_text(self.fields.id, story_id),
+            IndexRecordOption::Basic,
+        );
+        let Some(&(_, address, _)) = self.collect(&searcher, &this_story, 1).first() else {
+            return 0.0;
+        };
+        self.strengths(&searcher, &weights, Some(&[address]))
+            .get(&address)
+            .copied()
+            .unwrap_or(0.0)
+    }
+
+    fn strengths(
+        &self,
+        searcher: &Searcher,
+        weights: &HashMap<String, f32>,
+        only: Option<&[DocAddress]>,
+    ) -> HashMap<DocAddress, f32> {
+        let fields = StrengthFields {
+            title: self.fields.title,
+            labels: self.fields.labels,
+            body: self.fields.body,
+        };
+        strengths(searcher, fields, weights, &self.vocabulary, only)
     }
 
     /// Each query stem's weight: the question's words and the user's words 1.0, borrowed
@@ -474,17 +513,24 @@ impl StoryIndex {
         ]))
     }
 
-    /// The top `limit` documents as (score, entry), best first, ties by id.
-    fn collect(&self, searcher: &Searcher, query: &dyn Query, limit: usize) -> Vec<(f32, &Entry)> {
+    /// The top `limit` documents as (score, address, entry), best first, ties by id.
+    fn collect(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        limit: usize,
+    ) -> Vec<(f32, DocAddress, &Entry)> {
         let Ok(top) = searcher.search(query, &TopDocs::with_limit(limit.max(1)).order_by_score())
         else {
             return Vec::new();
         };
-        let mut found: Vec<(f32, &Entry)> = top
+        let mut found: Vec<(f32, DocAddress, &Entry)> = top
             .into_iter()
-            .filter_map(|(score, address)| Some((score, self.entry_at(searcher, address)?)))
+            .filter_map(|(score, address)| {
+                Some((score, address, self.entry_at(searcher, address)?))
+            })
             .collect();
-        found.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+        found.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.id.cmp(&b.2.id)));
         found
     }
 
@@ -500,6 +546,37 @@ impl StoryIndex {
 }
 
 const NO_LEVEL: &str = "any";
+
+fn register_analyzer(index: &Index) {
+    index.tokenizers().register(TOKENIZER, story_analyzer());
+}
+
+/// Adds each story (with the key its document is deleted by) to a fresh `index`, in slot
+/// order, and commits; returns the entries by slot.
+fn index_all(
+    index: &Index,
+    fields: Fields,
+    stories: &[(&Story, &std::path::Path)],
+) -> Result<Vec<Option<Entry>>, IndexError> {
+    register_analyzer(index);
+    let threads = if stories.len() >= PARALLEL_FROM {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(4)
+    } else {
+        1
+    };
+    let mut writer: IndexWriter =
+        index.writer_with_num_threads(threads, threads * BUDGET_PER_THREAD)?;
+    let mut entries = Vec::with_capacity(stories.len());
+    for (story, key) in stories {
+        writer.add_document(document(fields, story, entries.len(), key))?;
+        entries.push(Some(entry(story)));
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    Ok(entries)
+}
 
 /// A bank question's stems and their weights ([`KEYWORD_WEIGHT`], [`QUESTION_TEXT_WEIGHT`]).
 fn question_weights(question: &expand::QuestionTerms) -> HashMap<String, f32> {
@@ -524,6 +601,7 @@ fn schema() -> (Schema, Fields) {
     );
     let fields = Fields {
         id: builder.add_text_field("id", STRING | STORED),
+        key: builder.add_text_field("key", STRING),
         slot: builder.add_u64_field("slot", FAST),
         level: builder.add_text_field("level", STRING),
         title: builder.add_text_field("title", text.clone()),
@@ -533,9 +611,15 @@ fn schema() -> (Schema, Fields) {
     (builder.build(), fields)
 }
 
-fn document(fields: Fields, story: &Story, slot: usize) -> tantivy::TantivyDocument {
+fn document(
+    fields: Fields,
+    story: &Story,
+    slot: usize,
+    key: &std::path::Path,
+) -> tantivy::TantivyDocument {
     let mut document = doc!(
         fields.id => story.id.as_str(),
+        fields.key => key.to_string_lossy().as_ref(),
         fields.slot => slot as u64,
         fields.level => story.level.map_or(NO_LEVEL, Level::as_str),
         fields.title => story.title.as_str(),
@@ -550,20 +634,25 @@ fn document(fields: Fields, story: &Story, slot: usize) -> tantivy::TantivyDocum
 }
 
 fn entry(story: &Story) -> Entry {
-    let shown = |text: &str| sanitize(&text.split_whitespace().collect::<Vec<_>>().join(" "));
     Entry {
         id: story.id.clone(),
         path: story.path.clone(),
-        shown: ShownText {
-            title: shown(&story.title),
-            labels: story
-                .tags
-                .iter()
-                .chain(&story.principles)
-                .map(|l| shown(l))
-                .collect(),
-            sections: Section::ALL.map(|section| shown(story.section(section))),
-        },
+        level: story.level,
+        shown: Some(shown_text(story)),
+    }
+}
+
+fn shown_text(story: &Story) -> ShownText {
+    let shown = |text: &str| sanitize(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+    ShownText {
+        title: shown(&story.title),
+        labels: story
+            .tags
+            .iter()
+            .chain(&story.principles)
+            .map(|l| shown(l))
+            .collect(),
+        sections: Section::ALL.map(|section| shown(story.section(section))),
     }
 }
 
@@ -574,42 +663,6 @@ fn has_syntax(text: &str) -> bool {
         || text
             .split_whitespace()
             .any(|word| word.starts_with(['+', '-']) || matches!(word, "AND" | "OR" | "NOT"))
-}
-
-/// The BM25 score of the ideal story for these weights: every stem once in a body of
-/// average length scores `weight × idf` (BM25's length and frequency factors are 1 there).
-/// A stem no story uses counts as if one did, so words nobody writes do not dominate.
-fn ideal_score(searcher: &Searcher, body: Field, weights: &HashMap<String, f32>) -> f32 {
-    let total = searcher
-        .segment_readers()
-        .iter()
-        .map(|segment| u64::from(segment.max_doc()))
-        .sum::<u64>()
-        .max(1);
-    weights
-        .iter()
-        .map(|(stem, weight)| {
-            let with = searcher
-                .doc_freq(&Term::from_field_text(body, stem))
-                .unwrap_or(0)
-                .clamp(1, total);
-            weight * idf(with, total)
-        })
-        .sum()
-}
-
-/// BM25's inverse document frequency, as tantivy computes it.
-fn idf(with: u64, total: u64) -> f32 {
-    let x = ((total - with) as f32 + 0.5) / (with as f32 + 0.5);
-    (1.0 + x).ln()
-}
-
-fn strength(score: f32, ideal: f32) -> f32 {
-    if ideal <= 0.0 {
-        0.0
-    } else {
-        (score / ideal).clamp(0.0, 1.0)
-    }
 }
 
 #[cfg(test)]

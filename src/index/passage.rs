@@ -18,7 +18,7 @@ pub const MAX_MATCHED_TERMS: usize = 10;
 const ELLIPSIS: &str = "…";
 
 /// The text of a story that search shows, already made safe for a terminal.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ShownText {
     pub title: String,
     pub labels: Vec<String>,

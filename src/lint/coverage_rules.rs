@@ -3,6 +3,7 @@
 
 use super::context::BankContext;
 use super::rule::{declare_rule, Finding, Rule};
+use crate::index::strength::rounded_down;
 use crate::index::{overused_stories, uncovered_questions, unmatched_links};
 
 declare_rule! {
@@ -11,7 +12,7 @@ declare_rule! {
     /// Every question in prompts/questions.ron is one an interviewer at that level may ask
     /// (the six the documents quote and the ones derived from their dimensions). With no
     /// story that answers it, the answer in the room is improvised or a story stretched to
-    /// fit. "Adequate" is a normalised match strength of 0.2 or more (`starbank coverage`
+    /// fit. "Adequate" is a match strength of 0.25 or more (`starbank coverage`
     /// shows every strength); the target level is `--level`, else `level` in starbank.ron,
     /// else the most common level of the bank's stories.
     UNCOVERED_QUESTION {
@@ -42,7 +43,7 @@ declare_rule! {
     /// A story's `questions:` list names a question the story does not match.
     ///
     /// The link says "tell this story for that question", but the story uses none of the
-    /// words an answer to it tends to use (its match strength is under the adequate 0.2).
+    /// words an answer to it tends to use (its match strength is under the adequate 0.25).
     /// Told in the room, it leaves the interviewer hunting for the answer. Either the link
     /// is wrong or the story does not yet say what the question asks for.
     MISLINKED_QUESTION {
@@ -74,7 +75,11 @@ fn uncovered_question(context: &BankContext, out: &mut Vec<Finding>) {
             .question(&uncovered.question_id)
             .map_or("", |q| q.text.as_str());
         let nearest = match &uncovered.nearest {
-            Some(near) => format!("; the nearest is {} at {:.2}", near.story_id, near.score),
+            Some(near) => format!(
+                "; the nearest is {} at {}",
+                near.story_id,
+                rounded_down(near.score)
+            ),
             None => String::new(),
         };
         out.push(Finding {
@@ -133,8 +138,10 @@ fn mislinked_question(context: &BankContext, out: &mut Vec<Finding>) {
             Finding::at(
                 story.list_item_span("questions", link.index),
                 format!(
-                    "linked question `{}` does not match this story (strength {:.2}, adequate from {:.2})",
-                    link.question_id, link.score, map.threshold
+                    "linked question `{}` does not match this story (strength {}, adequate from {:.2})",
+                    link.question_id,
+                    rounded_down(link.score),
+                    map.threshold
                 ),
             )
             .about_story(index)

@@ -1,10 +1,15 @@
-//! Lint report formats: human (rustc/ruff-style frames), json (the docs/json.md contract),
-//! short (quickfix lines), github (workflow annotations) and sarif (code scanning).
+//! Every command's output. Lint reports in five formats: human (rustc/ruff-style frames),
+//! json (the docs/json.md contract), short (quickfix lines), github (workflow annotations)
+//! and sarif (code scanning); and the human and JSON output of `search`, `map` and
+//! `coverage` ([`search`], [`map`], [`coverage`]).
 
+pub mod coverage;
 mod github;
 mod human;
 mod json;
+pub mod map;
 mod sarif;
+pub mod search;
 mod short;
 
 use std::collections::HashMap;

@@ -1,6 +1,7 @@
 //! Colours, and what replaces them under `NO_COLOR`: every distinction a colour makes is also
 //! made by a modifier (bold, underline, reverse) or by text, so nothing is lost without colour.
 
+use crate::index::strength::Band;
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::config::Severity;
@@ -117,14 +118,11 @@ impl Theme {
         if !self.colour {
             return Style::new();
         }
-        let colour = if score >= 0.35 {
-            Color::Green
-        } else if score >= crate::index::ADEQUATE {
-            Color::Yellow
-        } else if score >= 0.05 {
-            Color::DarkGray
-        } else {
-            Color::Reset
+        let colour = match Band::of(score) {
+            Band::Good | Band::Strong => Color::Green,
+            Band::Adequate => Color::Yellow,
+            Band::Weak => Color::DarkGray,
+            Band::None => Color::Reset,
         };
         Style::new().fg(colour)
     }
@@ -140,16 +138,6 @@ fn reading_colour(reading: Reading) -> Color {
 
 /// A coverage cell's glyph, as `starbank coverage` draws it: the adequate threshold is the
 /// line between light (`·`, `░`) and dark (`▒`, `▓`, `█`), so the glyph alone carries it.
-pub fn shade(score: f32) -> &'static str {
-    if score < 0.05 {
-        "·"
-    } else if score < crate::index::ADEQUATE {
-        "░"
-    } else if score < 0.35 {
-        "▒"
-    } else if score < 0.5 {
-        "▓"
-    } else {
-        "█"
-    }
+pub fn shade(score: f32) -> char {
+    Band::of(score).glyph()
 }

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use crate::index::strength::Band;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -90,12 +91,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ];
         for path in &columns {
             let (score, linked) = matches.get(path).copied().unwrap_or((0.0, false));
-            let glyph = if linked && score < 0.05 {
-                "*"
+            let glyph = if linked && Band::of(score) == Band::None {
+                '*'
             } else {
                 shade(score)
             };
-            spans.push(Span::styled(glyph, theme.strength(score)));
+            spans.push(Span::styled(glyph.to_string(), theme.strength(score)));
         }
         lines.push(Line::from(spans));
     }

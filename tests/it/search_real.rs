@@ -8,9 +8,9 @@
 //! stemming, in the same run, per kind of query (the corpus's own questions, common
 //! interviewer questions, bare Leadership Principle names). The sentence-embedding baseline
 //! is `scripts/search-baselines.py`. Floors sit a little under what was measured.
-//! `cargo test --release --test search_real -- --nocapture` prints the table.
+//! `cargo test --release --test it search_real -- --nocapture` prints the table.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, HashMap};
 

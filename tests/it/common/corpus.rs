@@ -1,8 +1,6 @@
 //! The labelled real-prose corpus (`tests/corpus/`), shared by the quality tests: its rows
 //! and the bank they are linted and searched as.
 
-#![allow(dead_code)] // each test binary uses its own part
-
 use std::path::Path;
 
 use serde::Deserialize;
@@ -12,8 +10,6 @@ use starbank::source::encode_plain;
 pub struct Row {
     pub id: String,
     pub source: String,
-    #[serde(default)]
-    pub question: String,
     pub situation: String,
     pub task: String,
     pub action: String,

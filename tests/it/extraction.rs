@@ -749,7 +749,7 @@ fn huge_and_odd_numbers_yield_finite_figures_or_none() {
 }
 
 /// Not a benchmark: prints the time per bundled story for a rough check.
-/// `cargo test --release --test extraction -- --ignored --nocapture`
+/// `cargo test --release --test it extraction:: -- --ignored --nocapture`
 #[test]
 #[ignore]
 fn time_per_story() {

@@ -1,6 +1,8 @@
 //! The workbench driven through its own key handler with synthetic key events, rendered to
 //! ratatui's `TestBackend`, with assertions on what is on screen and on disk.
 
+use crate::common;
+
 use std::path::{Path, PathBuf};
 
 use ratatui::backend::TestBackend;
@@ -22,11 +24,7 @@ const COLOUR: Theme = Theme { colour: true };
 
 fn bank_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("stories");
-    for entry in std::fs::read_dir(source).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
-    }
+    common::copy_bundled_stories(dir.path());
     dir
 }
 
@@ -679,4 +677,68 @@ fn a_file_changed_outside_is_picked_up_and_rechecked() {
     select(&mut app, "payments-oncall-turnaround");
     let text = screen(&render(&mut app, 160, 50));
     assert!(text.contains("Renamed outside the workbench"), "{text}");
+}
+
+/// The whole screen of each view as plain text, with the temporary bank's path written as
+/// `<bank>`: what a refactor of the workbench must leave exactly as it was.
+fn whole_screen(app: &mut App, dir: &Path, width: u16, height: u16) -> String {
+    let text = screen(&render(app, width, height));
+    let bank = dir.display().to_string();
+    text.lines()
+        .map(|line| line.replace(&bank, "<bank>").trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn every_view_as_a_whole_screen() {
+    let dir = bank_copy();
+    let mut app = open(dir.path(), Theme { colour: false });
+    select(&mut app, "payments-oncall-turnaround");
+    insta::assert_snapshot!(
+        "screen_stories",
+        whole_screen(&mut app, dir.path(), 120, 36)
+    );
+    press(&mut app, KeyCode::Enter); // list -> sections
+    press(&mut app, KeyCode::Down);
+    insta::assert_snapshot!(
+        "screen_stories_sections",
+        whole_screen(&mut app, dir.path(), 120, 36)
+    );
+    press(&mut app, KeyCode::Tab); // sections -> findings
+    insta::assert_snapshot!(
+        "screen_stories_findings",
+        whole_screen(&mut app, dir.path(), 120, 36)
+    );
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "pager");
+    insta::assert_snapshot!(
+        "screen_stories_search",
+        whole_screen(&mut app, dir.path(), 120, 36)
+    );
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('2'));
+    app.settle();
+    insta::assert_snapshot!(
+        "screen_questions",
+        whole_screen(&mut app, dir.path(), 120, 36)
+    );
+    press(&mut app, KeyCode::Char('3'));
+    insta::assert_snapshot!(
+        "screen_coverage",
+        whole_screen(&mut app, dir.path(), 120, 36)
+    );
+    press(&mut app, KeyCode::Char('?'));
+    insta::assert_snapshot!("screen_help", whole_screen(&mut app, dir.path(), 120, 40));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('1'));
+    open_editor(&mut app, "payments-oncall-turnaround", Section::Action);
+    insta::assert_snapshot!("screen_editor", whole_screen(&mut app, dir.path(), 120, 36));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Cut the cloud bill");
+    insta::assert_snapshot!(
+        "screen_new_story",
+        whole_screen(&mut app, dir.path(), 120, 36)
+    );
 }

@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use assert_cmd::Command;
 use serde_json::Value;
 
-mod common;
+use crate::common;
 
 use common::corpus::{load_rows, write_bank, Row, KINDS, READINGS};
 
