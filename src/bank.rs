@@ -168,7 +168,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), BankError> {
 /// A story's id is its file stem; two files with the same stem in different sub-folders
 /// (`team/retro.ron`, `org/retro.ron`) get their path below the bank instead
 /// (`team/retro`, `org/retro`), so no finding, link or search hit can mean either.
-fn disambiguate_ids(root: &Path, stories: &mut [Story]) {
+pub fn disambiguate_ids(root: &Path, stories: &mut [Story]) {
     let paths: Vec<&Path> = stories.iter().map(|story| story.path.as_path()).collect();
     let ids = story_ids(root, &paths);
     for (story, id) in stories.iter_mut().zip(ids) {

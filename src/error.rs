@@ -20,6 +20,10 @@ pub struct LoadError {
     /// What to do about it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// The text that replaces the error's span to fix it (a misspelt field's "did you mean"
+    /// name), for an editor's quick fix; only when the error spans exactly that text.
+    #[serde(skip)]
+    pub suggestion: Option<String>,
     /// The offending line of the file, for the code frame.
     #[serde(skip)]
     pub line_text: String,
@@ -54,6 +58,7 @@ impl LoadError {
             end_column: end.column,
             message,
             help,
+            suggestion: None,
             line_text,
         }
     }
@@ -68,6 +73,7 @@ impl LoadError {
             end_column: 1,
             message,
             help,
+            suggestion: None,
             line_text: String::new(),
         }
     }
@@ -174,14 +180,17 @@ impl LoadError {
                 } else {
                     expected.to_vec()
                 };
-                let help = match closest(found, &candidates) {
+                let best = closest(found, &candidates);
+                let help = match best {
                     Some(best) => format!("did you mean `{best}`?"),
                     None => format!("known fields: {}", candidates.join(", ")),
                 };
                 let message = format!("unknown field `{found}`");
                 match span {
                     Some((start, end)) => {
-                        LoadError::at(path, source, start, end, message, Some(help))
+                        let mut error = LoadError::at(path, source, start, end, message, Some(help));
+                        error.suggestion = best.map(str::to_string);
+                        error
                     }
                     None => at(message, Some(help)),
                 }
@@ -365,6 +374,14 @@ impl std::error::Error for LoadError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_misspelt_field_carries_its_suggestion() {
+        let source = "(\n    titel: \"T\",\n)";
+        let error = crate::story::Story::parse(Path::new("s.ron"), source.into()).unwrap_err();
+        assert_eq!((error.line, error.column, error.end_column), (2, 5, 10));
+        assert_eq!(error.suggestion.as_deref(), Some("title"));
+    }
 
     #[test]
     fn suggests_close_names_only() {

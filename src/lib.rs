@@ -16,6 +16,7 @@ pub mod figures;
 pub mod generate;
 pub mod index;
 pub mod lint;
+pub mod lsp;
 pub mod prompts;
 pub mod report;
 pub mod scope;

@@ -278,6 +278,19 @@ impl Prompts {
         beside.is_dir().then_some(beside)
     }
 
+    /// The text of a built-in prompts file by its name (`questions.ron`, ...), for a reader
+    /// who wants to see the record behind a question (the language server's go to definition).
+    pub fn builtin_source(file_name: &str) -> Option<&'static str> {
+        match file_name {
+            "questions.ron" => Some(QUESTIONS),
+            "levels.ron" => Some(LEVELS),
+            "hints.ron" => Some(HINTS),
+            "principles.ron" => Some(PRINCIPLES),
+            "thesaurus.ron" => Some(THESAURUS),
+            _ => None,
+        }
+    }
+
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
     }

@@ -78,6 +78,11 @@ pub enum Command {
     Map(MapArgs),
     /// The bank against a level's questions, as a matrix; then the gaps and overused stories
     Coverage(CoverageArgs),
+    /// Serve the Language Server Protocol on stdin/stdout, for editors (see README.md)
+    ///
+    /// Diagnostics, hover, completion, code actions, inlay hints, document symbols and go to
+    /// definition for the stories of the bank each open `.ron` file belongs to.
+    Lsp,
 }
 
 pub use crate::report::Format as ReportFormat;

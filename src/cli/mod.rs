@@ -50,6 +50,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Search(args)) => search::run(&cli, args),
         Some(Command::Map(args)) => map::run(&cli, args),
         Some(Command::Coverage(args)) => coverage::run(&cli, args),
+        Some(Command::Lsp) => crate::lsp::run(),
         Some(Command::Tui) | None => tui::run(&cli),
     };
     ExitCode::from(code)

@@ -50,6 +50,7 @@ fn too_few_stories(context: &BankContext, out: &mut Vec<Finding>) {
         ),
         label: None,
         help: Some("write stories for the questions `starbank coverage` shows uncovered".into()),
+        suggestion: None,
     });
 }
 

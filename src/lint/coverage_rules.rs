@@ -95,6 +95,7 @@ fn uncovered_question(context: &BankContext, out: &mut Vec<Finding>) {
                 "write a story for it, or `starbank search --question {}` to see what comes close",
                 uncovered.question_id
             )),
+            suggestion: None,
         });
     }
 }

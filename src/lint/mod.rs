@@ -79,6 +79,8 @@ pub struct Diagnostic {
     pub section: Option<Section>,
     pub label: Option<String>,
     pub help: Option<String>,
+    /// The replacement text for `span` that fixes the finding (see [`Finding::suggestion`]).
+    pub suggestion: Option<String>,
 }
 
 /// Start and end (exclusive) of a diagnostic, 1-based lines and character columns.
@@ -412,6 +414,7 @@ fn diagnostic(
         section: finding.section,
         label: finding.label,
         help: finding.help,
+        suggestion: finding.suggestion,
     }
 }
 

@@ -70,6 +70,9 @@ pub struct Finding {
     /// A short note printed under the underline.
     pub label: Option<String>,
     pub help: Option<String>,
+    /// The text that fixes the finding where it points (a "did you mean" name), for an
+    /// editor's quick fix.
+    pub suggestion: Option<String>,
 }
 
 impl Finding {
@@ -81,6 +84,7 @@ impl Finding {
             message,
             label: None,
             help: None,
+            suggestion: None,
         }
     }
 
@@ -96,6 +100,12 @@ impl Finding {
 
     pub fn help(mut self, help: impl Into<String>) -> Finding {
         self.help = Some(help.into());
+        self
+    }
+
+    /// The replacement for the text at the finding's span ("did you mean" this).
+    pub fn suggest(mut self, replacement: impl Into<String>) -> Finding {
+        self.suggestion = Some(replacement.into());
         self
     }
 

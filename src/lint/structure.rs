@@ -285,17 +285,19 @@ fn unknown_question(context: &StoryContext, out: &mut Vec<Finding>) {
         if ids.contains(&id.as_str()) {
             continue;
         }
-        let help = match closest(id, &ids) {
+        let near = closest(id, &ids);
+        let help = match near {
             Some(near) => format!("did you mean `{near}`?"),
             None => "`starbank questions` lists the question ids".into(),
         };
-        out.push(
+        out.push(suggesting(
             Finding::at(
                 context.story.list_item_span("questions", index),
                 format!("unknown question `{id}`"),
             )
             .help(help),
-        );
+            near,
+        ));
     }
 }
 
@@ -313,17 +315,19 @@ fn unknown_principle(context: &StoryContext, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        let help = match closest(name, &names) {
+        let near = closest(name, &names);
+        let help = match near {
             Some(near) => format!("did you mean \"{near}\"?"),
             None => "see prompts/principles.ron for the sixteen principles".into(),
         };
-        out.push(
+        out.push(suggesting(
             Finding::at(
                 context.story.list_item_span("principles", index),
                 format!("\"{name}\" is not a Leadership Principle"),
             )
             .help(help),
-        );
+            near,
+        ));
     }
 }
 
@@ -333,16 +337,27 @@ fn unknown_allow(context: &StoryContext, out: &mut Vec<Finding>) {
         if super::rule(entry).is_some() {
             continue;
         }
-        let help = match closest(&entry.to_ascii_uppercase(), &codes) {
+        let near = closest(&entry.to_ascii_uppercase(), &codes);
+        let help = match near {
             Some(near) => format!("did you mean `{near}`?"),
             None => "`starbank explain --all` lists the rules".into(),
         };
-        out.push(
+        out.push(suggesting(
             Finding::at(
                 context.story.list_item_span("allow", index),
                 format!("`{entry}` is not a lint rule"),
             )
             .help(help),
-        );
+            near,
+        ));
+    }
+}
+
+/// A list entry's fix: the suggested name as the RON string literal that replaces the entry
+/// (its span is the whole literal, quotes included).
+fn suggesting(finding: Finding, near: Option<&str>) -> Finding {
+    match near {
+        Some(near) => finding.suggest(crate::source::encode_plain(near, false)),
+        None => finding,
     }
 }

@@ -412,6 +412,11 @@ fn st007_unknown_question() {
         found.help.as_deref(),
         Some("did you mean `l6-underperforming-team`?")
     );
+    // The same suggestion as data, as the literal that replaces the entry (an editor's fix).
+    assert_eq!(
+        found.suggestion.as_deref(),
+        Some("\"l6-underperforming-team\"")
+    );
     let ok =
         Draft::l6().with(|d| d.extra = "    questions: [\"l6-underperforming-team\"],\n".into());
     assert_quiet(&ok, "ST007");
@@ -434,7 +439,11 @@ fn st008_unknown_principle() {
 #[test]
 fn st009_unknown_allow_and_allow_suppresses() {
     let typo = Draft::l6().with(|d| d.extra = "    allow: [\"SC0O1\"],\n".into());
-    assert_fires(&typo, "ST009");
+    let found = assert_fires(&typo, "ST009");
+    // The fix is what the help suggests.
+    let help = found.help.as_deref().unwrap_or_default();
+    let code = found.suggestion.as_deref().unwrap().trim_matches('"');
+    assert_eq!(help, format!("did you mean `{code}`?"));
     let rich = Draft::l6().with(|d| d.result = d.result.replace("$3M a year", "$80M a year"));
     assert_fires(&rich, "SC006");
     let allowed = rich

@@ -14,6 +14,8 @@ mod lint_cli;
 mod lint_rules;
 mod load_errors;
 mod locations;
+mod lsp;
+mod nvim_e2e;
 mod search_cli;
 mod search_quality;
 mod search_real;
