@@ -7,6 +7,7 @@
 pub mod action;
 pub mod analysis;
 pub mod app;
+pub mod bindings;
 pub mod editor;
 pub mod geometry;
 pub mod keys;

@@ -743,3 +743,36 @@ fn every_view_as_a_whole_screen() {
         whole_screen(&mut app, dir.path(), 120, 36)
     );
 }
+
+#[test]
+fn the_readme_key_table_is_the_workbench_key_table() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let table = starbank::tui::bindings::markdown_table();
+    assert!(
+        readme.contains(&table),
+        "README.md's key table differs from src/tui/bindings.rs; it should read:\n{table}"
+    );
+}
+
+#[test]
+fn the_footer_shows_the_keys_of_the_pane_in_focus() {
+    let dir = bank_copy();
+    let mut app = open(dir.path(), Theme { colour: false });
+    let footer = |app: &App| keys::footer_keys(app);
+    assert!(footer(&app).contains(&("Enter", "open")));
+    press(&mut app, KeyCode::Enter);
+    assert!(footer(&app).contains(&("Enter", "edit")));
+    press(&mut app, KeyCode::Tab);
+    assert!(footer(&app).contains(&("Enter", "jump to phrase")));
+    press(&mut app, KeyCode::Char('/'));
+    assert_eq!(
+        footer(&app),
+        [
+            ("type", "search"),
+            ("↑↓", "move"),
+            ("Enter", "done"),
+            ("Esc", "clear")
+        ]
+    );
+}

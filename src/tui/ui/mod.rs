@@ -14,6 +14,7 @@ use ratatui::Frame;
 
 use super::action::{Modal, View};
 use super::app::App;
+use super::bindings;
 use super::keys;
 use super::theme::Theme;
 use layout::FrameLayout;
@@ -282,16 +283,39 @@ fn draw_modal(frame: &mut Frame, app: &App, modal: &Modal, body: Rect) {
 
 /// The `?` overlay: the bindings in two columns when there is room, one otherwise.
 fn draw_help(frame: &mut Frame, theme: Theme, body: Rect) {
-    let two_columns = body.width >= 100;
-    let (left, right) = keys::HELP.split_at(if two_columns { 2 } else { keys::HELP.len() });
-    let column_lines = |sections: &[(&'static str, &'static [(&'static str, &'static str)])]| {
+    let sections = bindings::help_sections();
+    let key_width = sections
+        .iter()
+        .flat_map(|(_, helps)| helps.iter().map(|h| h.keys.chars().count()))
+        .max()
+        .unwrap_or(0);
+    // A column is as wide as its longest line, so no line is cut: two columns where both
+    // fit side by side, else one.
+    let column_width = |sections: &[(&'static str, Vec<bindings::Help>)]| -> u16 {
+        let what = sections
+            .iter()
+            .flat_map(|(_, helps)| helps.iter().map(|h| h.what.chars().count()))
+            .max()
+            .unwrap_or(0);
+        (2 + key_width + 1 + what) as u16
+    };
+    let split = sections.len().div_ceil(2);
+    let (left, right) = sections.split_at(split);
+    let (left_width, right_width) = (column_width(left), column_width(right));
+    let two_columns = left_width + 1 + right_width + 2 <= body.width;
+    let (left, right) = if two_columns {
+        (left, right)
+    } else {
+        (&sections[..], &sections[sections.len()..])
+    };
+    let column_lines = |sections: &[(&'static str, Vec<bindings::Help>)]| {
         let mut lines = Vec::new();
-        for (section, bindings) in sections {
+        for (section, helps) in sections {
             lines.push(Line::from(Span::styled(*section, theme.title())));
-            for (keys, what) in *bindings {
+            for help in helps {
                 lines.push(Line::from(vec![
-                    Span::styled(format!("  {keys:<24}"), theme.key()),
-                    Span::raw(*what),
+                    Span::styled(format!("  {:<key_width$} ", help.keys), theme.key()),
+                    Span::raw(help.what),
                 ]));
             }
         }
@@ -317,7 +341,11 @@ fn draw_help(frame: &mut Frame, theme: Theme, body: Rect) {
         left_lines.push(legend);
     }
     let height = left_lines.len().max(right_lines.len()) as u16 + 2;
-    let width = if two_columns { 120 } else { 76 };
+    let width = if two_columns {
+        left_width + 1 + right_width + 2
+    } else {
+        column_width(&sections).max(30) + 2
+    };
     let area = layout::centered(body, width, height);
     frame.render_widget(Clear, area);
     let block = Block::default()
@@ -327,14 +355,15 @@ fn draw_help(frame: &mut Frame, theme: Theme, body: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if two_columns {
-        let [a, b] = ratatui::layout::Layout::horizontal([
-            ratatui::layout::Constraint::Percentage(50),
-            ratatui::layout::Constraint::Percentage(50),
+        let [a, _, b] = ratatui::layout::Layout::horizontal([
+            ratatui::layout::Constraint::Length(left_width),
+            ratatui::layout::Constraint::Length(1),
+            ratatui::layout::Constraint::Fill(1),
         ])
         .areas(inner);
         frame.render_widget(Paragraph::new(left_lines), a);
         frame.render_widget(Paragraph::new(right_lines), b);
     } else {
-        frame.render_widget(Paragraph::new(left_lines), inner);
+        frame.render_widget(Paragraph::new(left_lines).wrap(Wrap { trim: false }), inner);
     }
 }
