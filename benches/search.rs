@@ -121,14 +121,20 @@ fn search_command(c: &mut Criterion) {
         let dir = starbank::generate::cached_bank(Path::new(env!("CARGO_TARGET_TMPDIR")), size)
             .expect("write generated bank");
         run(&dir); // brings the kept index up to date
-        group.bench_function(BenchmarkId::new("unchanged", size), |b| b.iter(|| run(&dir)));
+        group.bench_function(BenchmarkId::new("unchanged", size), |b| {
+            b.iter(|| run(&dir))
+        });
         let story = dir.join("story-00001.ron");
         let text = std::fs::read_to_string(&story).expect("story reads");
         let mut flip = false;
         group.bench_function(BenchmarkId::new("one-changed", size), |b| {
             b.iter(|| {
                 flip = !flip;
-                let changed = if flip { format!("{text}\n") } else { text.clone() };
+                let changed = if flip {
+                    format!("{text}\n")
+                } else {
+                    text.clone()
+                };
                 std::fs::write(&story, changed).expect("story writes");
                 run(&dir);
             })
