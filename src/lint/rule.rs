@@ -84,6 +84,19 @@ impl Finding {
         }
     }
 
+    /// A finding about the bank as a whole, with no place in a file ("fewer than 10
+    /// stories").
+    pub fn about_bank(message: String) -> Finding {
+        Finding {
+            story: None,
+            span: None,
+            section: None,
+            message,
+            label: None,
+            help: None,
+        }
+    }
+
     pub fn in_section(mut self, section: crate::story::Section) -> Finding {
         self.section = Some(section);
         self
