@@ -110,8 +110,8 @@ fn story_error(story: &Story, field: &str, message: String, help: String) -> Loa
     LoadError::at(
         &story.path,
         &story.source,
-        span.start,
-        span.end,
+        story.position(span.start),
+        story.position(span.end),
         message,
         Some(help),
     )

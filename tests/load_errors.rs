@@ -266,8 +266,9 @@ fn a_story_with_a_byte_order_mark_loads_and_is_located() {
         .iter()
         .find(|f| f.text == "a team of 14 engineers")
         .expect("the team size is read");
-    let line = original.lines().nth(team.line - 1).unwrap();
-    let column_text: String = line.chars().skip(team.column - 1).collect();
+    let at = story.position(team.span.start);
+    let line = original.lines().nth(at.line - 1).unwrap();
+    let column_text: String = line.chars().skip(at.column - 1).collect();
     assert!(column_text.starts_with("a team of 14 engineers"), "{line}");
 
     std::fs::write(

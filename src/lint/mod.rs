@@ -33,22 +33,12 @@ pub struct Diagnostic {
     pub path: PathBuf,
     /// The story's id, when the finding is about one story.
     pub story: Option<String>,
-    /// 1-based; `None` for a finding with no place in a file ("fewer than 10 stories").
-    pub location: Option<Location>,
-    /// Byte range in the story file.
+    /// Byte range in the story file; `None` for a finding with no place in a file ("fewer
+    /// than 10 stories"). Reports compute its line and column when they print it.
     pub span: Option<Range<usize>>,
     pub section: Option<Section>,
     pub label: Option<String>,
     pub help: Option<String>,
-}
-
-/// Start and end (exclusive) of a diagnostic, 1-based lines and character columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Location {
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
 }
 
 /// One story's lint result.
@@ -350,12 +340,6 @@ fn diagnostic(
     root: Option<&Path>,
     finding: Finding,
 ) -> Diagnostic {
-    let location = finding.span.as_ref().map(|span| Location {
-        line: span.start.line,
-        column: span.start.column,
-        end_line: span.end.line,
-        end_column: span.end.column,
-    });
     let path = match (story, root) {
         (Some(story), _) => story.path.clone(),
         (None, Some(root)) => root.to_path_buf(),
@@ -368,8 +352,8 @@ fn diagnostic(
         message: finding.message,
         path,
         story: story.map(|s| s.id.clone()),
-        location: if story.is_some() { location } else { None },
-        span: finding.span.map(|span| span.bytes),
+        // A place means nothing without the story file it is in.
+        span: finding.span.filter(|_| story.is_some()),
         section: finding.section,
         label: finding.label,
         help: finding.help,
@@ -378,7 +362,8 @@ fn diagnostic(
 
 fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        let place = |d: &Diagnostic| d.location.map(|l| (l.line, l.column));
+        // Byte order is line-and-column order within a file.
+        let place = |d: &Diagnostic| d.span.as_ref().map(|span| span.start);
         (&a.path, place(a), a.code).cmp(&(&b.path, place(b), b.code))
     });
 }

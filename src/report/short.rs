@@ -2,11 +2,11 @@
 
 use std::fmt::Write;
 
-use super::display_path;
+use super::{display_path, Sources};
 use crate::lint::Report;
 use crate::snippet::sanitize;
 
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, sources: &Sources) -> String {
     let mut out = String::new();
     for error in &report.errors {
         let _ = writeln!(
@@ -19,7 +19,7 @@ pub fn render(report: &Report) -> String {
         );
     }
     for diagnostic in report.diagnostics() {
-        let place = match diagnostic.location {
+        let place = match sources.place(&diagnostic.path, diagnostic.span.as_ref()) {
             Some(at) => format!(
                 "{}:{}:{}",
                 display_path(&diagnostic.path),

@@ -12,6 +12,8 @@ pub mod reads_at_target;
 pub mod story_without_scope_figure;
 pub mod team_size;
 
+use std::ops::Range;
+
 use crate::figures::FigureKind;
 use crate::lint::context::StoryContext;
 use crate::lint::rule::Finding;
@@ -75,18 +77,7 @@ pub(crate) fn misread(context: &StoryContext, kind: FigureKind, side: Side) -> O
 
 /// A finding that underlines a figure's phrase and says how it reads.
 fn figure_finding(figure: &LocatedFigure, message: String) -> Finding {
-    let span = crate::story::Span {
-        bytes: figure.span.clone(),
-        start: crate::source::Position {
-            line: figure.line,
-            column: figure.column,
-        },
-        end: crate::source::Position {
-            line: figure.end_line,
-            column: figure.end_column,
-        },
-    };
-    Finding::at(span, message)
+    Finding::at(figure.span.clone(), message)
         .in_section(figure.section)
         .label(format!(
             "{}: reads at {}",
@@ -96,7 +87,7 @@ fn figure_finding(figure: &LocatedFigure, message: String) -> Finding {
 }
 
 /// Where a story-wide finding points: the `level:` value, else the title.
-pub(crate) fn level_span(context: &StoryContext) -> crate::story::Span {
+pub(crate) fn level_span(context: &StoryContext) -> Range<usize> {
     let story = context.story;
     if story.field_span("level").is_some() {
         story.value_or_closing_span("level")

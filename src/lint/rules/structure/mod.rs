@@ -10,10 +10,12 @@ pub mod unknown_principle;
 pub mod unknown_question;
 pub mod we_over_i;
 
+use std::ops::Range;
+
 use crate::lint::context::StoryContext;
-use crate::story::{Section, Span};
+use crate::story::Section;
 
 /// Where a finding about a whole section points: the section's field name.
-pub(crate) fn section_span(context: &StoryContext, section: Section) -> Span {
+pub(crate) fn section_span(context: &StoryContext, section: Section) -> Range<usize> {
     context.story.field_or_start(section.as_str())
 }
