@@ -301,15 +301,13 @@ pub fn config_errors(bank: &Bank) -> Vec<LoadError> {
         .iter()
         .flat_map(|rule| [rule.code, rule.name])
         .collect();
-    let lines = crate::source::LineIndex::new(&text);
     let mut errors = Vec::new();
     for selector in selectors {
         if RULES.iter().any(|rule| rule.is_selected_by(selector)) {
             continue;
         }
         let offset = text.find(&format!("\"{selector}\"")).map_or(0, |at| at + 1);
-        let start = lines.position(&text, offset);
-        let end = lines.position(&text, (offset + selector.len()).min(text.len()));
+        let end = (offset + selector.len()).min(text.len());
         let help = match crate::error::closest(selector, &names) {
             Some(near) => format!("did you mean `{near}`? (`starbank explain` lists the rules)"),
             None => "`starbank explain` lists the rules".into(),
@@ -317,8 +315,7 @@ pub fn config_errors(bank: &Bank) -> Vec<LoadError> {
         errors.push(LoadError::at(
             &path,
             &text,
-            start,
-            end,
+            offset..end,
             format!("`{selector}` names no lint rule"),
             Some(help),
         ));

@@ -14,8 +14,8 @@ pub fn render(report: &Report, sources: &Sources) -> String {
             out,
             "::error file={},line={},col={},title={}::{}",
             property(&display_path(&error.path)),
-            error.line,
-            error.column,
+            error.start().line,
+            error.start().column,
             property("starbank: file does not load"),
             data(&error.message)
         );

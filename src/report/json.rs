@@ -102,8 +102,8 @@ pub fn render(report: &Report, sources: &Sources) -> String {
             .iter()
             .map(|error| ErrorOut {
                 path: display_path(&error.path),
-                line: error.line,
-                column: error.column,
+                line: error.start().line,
+                column: error.start().column,
                 message: &error.message,
             })
             .collect(),

@@ -41,7 +41,7 @@ pub fn render(report: &Report, sources: &Sources) -> String {
                 "ruleIndex": RULES.len(),
                 "level": "error",
                 "message": {"text": error.message},
-                "locations": [location(&display_path(&error.path), Some((error.line, error.column, error.end_line, error.end_column)))],
+                "locations": [location(&display_path(&error.path), Some((error.start().line, error.start().column, error.end().line, error.end().column)))],
             })
         })
         .collect();

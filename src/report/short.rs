@@ -13,8 +13,8 @@ pub fn render(report: &Report, sources: &Sources) -> String {
             out,
             "{}:{}:{}: error[load] {}",
             display_path(&error.path),
-            error.line,
-            error.column,
+            error.start().line,
+            error.start().column,
             sanitize(&error.message)
         );
     }
