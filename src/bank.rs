@@ -106,12 +106,10 @@ impl Bank {
 }
 
 fn story_error(story: &Story, field: &str, message: String, help: String) -> LoadError {
-    let span = story.value_or_closing_span(field);
     LoadError::at(
         &story.path,
         &story.source,
-        span.start,
-        span.end,
+        story.value_or_closing_span(field),
         message,
         Some(help),
     )

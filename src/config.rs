@@ -135,13 +135,10 @@ impl Config {
                     .iter()
                     .find(|f| f.name == field)
                     .map_or(0, |f| f.name_span.start);
-                let lines = crate::source::LineIndex::new(text);
-                let start = lines.position(text, offset);
                 Err(LoadError::at(
                     path,
                     text,
-                    start,
-                    start,
+                    offset..offset,
                     format!("`{field}` {what}"),
                     Some("fix the value in starbank.ron".into()),
                 ))

@@ -1,47 +1,80 @@
 //! Load errors: a file that cannot be read or parsed, with where and what to do.
 
 use std::fmt;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
-
-use serde::Serialize;
 
 use crate::snippet::{Frame, Styles};
 use crate::source::{FieldSpan, LineIndex, Position};
 
-/// A file that could not be loaded (or a section that is missing), located in the file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A file that could not be loaded (or a section that is missing), located in the file by a
+/// byte range; its line and column are computed when it is printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
     pub path: PathBuf,
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
+    /// Byte range in the file's text; `None` for an error about the file as a whole.
+    pub span: Option<Range<usize>>,
     pub message: String,
     /// What to do about it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
     /// The text that replaces the error's span to fix it (a misspelt field's "did you mean"
     /// name), for an editor's quick fix; only when the error spans exactly that text.
-    #[serde(skip)]
     pub suggestion: Option<String>,
-    /// The offending line of the file, for the code frame.
-    #[serde(skip)]
-    pub line_text: String,
+    /// The file's text as read (up to the first bad byte of a file that is not UTF-8), which
+    /// `span` points into: the file did not become a story that could lend it.
+    text: String,
 }
 
 impl LoadError {
-    /// An error at a position of a file whose text we have.
+    /// An error at a byte range of a file whose text we have.
     pub fn at(
         path: &Path,
         source: &str,
-        start: Position,
-        end: Position,
+        span: Range<usize>,
         message: String,
         help: Option<String>,
     ) -> LoadError {
-        let line_text = LineIndex::new(source)
-            .line_text(source, start.line)
-            .to_string();
+        LoadError {
+            path: path.to_path_buf(),
+            span: Some(span),
+            message,
+            help,
+            suggestion: None,
+            text: source.to_string(),
+        }
+    }
+
+    /// An error about the file as a whole (reported at 1:1).
+    pub fn whole_file(path: &Path, message: String, help: Option<String>) -> LoadError {
+        LoadError {
+            path: path.to_path_buf(),
+            span: None,
+            message,
+            help,
+            suggestion: None,
+            text: String::new(),
+        }
+    }
+
+    /// Where the error starts, 1-based line and character column.
+    pub fn start(&self) -> Position {
+        self.place().0
+    }
+
+    /// Where the underline ends (exclusive): at least one character after the start, on the
+    /// start's line.
+    pub fn end(&self) -> Position {
+        self.place().1
+    }
+
+    fn place(&self) -> (Position, Position) {
+        let Some(span) = &self.span else {
+            let start = Position { line: 1, column: 1 };
+            return (start, start);
+        };
+        let lines = LineIndex::new(&self.text);
+        let start = lines.position(&self.text, span.start);
+        let end = lines.position(&self.text, span.end);
         let end = if end.line == start.line && end.column > start.column {
             end
         } else {
@@ -50,31 +83,15 @@ impl LoadError {
                 column: start.column + 1,
             }
         };
-        LoadError {
-            path: path.to_path_buf(),
-            line: start.line,
-            column: start.column,
-            end_line: end.line,
-            end_column: end.column,
-            message,
-            help,
-            suggestion: None,
-            line_text,
-        }
+        (start, end)
     }
 
-    /// An error about the file as a whole (reported at 1:1).
-    pub fn whole_file(path: &Path, message: String, help: Option<String>) -> LoadError {
-        LoadError {
-            path: path.to_path_buf(),
-            line: 1,
-            column: 1,
-            end_line: 1,
-            end_column: 1,
-            message,
-            help,
-            suggestion: None,
-            line_text: String::new(),
+    /// The text of the line the error starts on, for the code frame; empty for an error
+    /// about the whole file.
+    pub fn line_text(&self) -> &str {
+        match &self.span {
+            Some(_) => LineIndex::new(&self.text).line_text(&self.text, self.start().line),
+            None => "",
         }
     }
 
@@ -106,28 +123,19 @@ impl LoadError {
     }
 
     pub fn not_utf8(path: &Path, bytes: &[u8], err: std::str::Utf8Error) -> LoadError {
+        // The text up to the bad byte: the frame shows the line cut there.
         let valid = String::from_utf8_lossy(&bytes[..err.valid_up_to()]).into_owned();
-        let position = LineIndex::new(&valid).position(&valid, valid.len());
-        let end = Position {
-            line: position.line,
-            column: position.column + 1,
-        };
-        let mut error = LoadError::at(
+        let end = valid.len();
+        LoadError::at(
             path,
             &valid,
-            position,
-            end,
+            end..end,
             format!(
                 "file is not UTF-8: invalid byte 0x{:02x}",
                 bytes[err.valid_up_to()]
             ),
             Some("re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)".into()),
-        );
-        // The line's tail is cut at the bad byte; show what we can.
-        error.line_text = LineIndex::new(&valid)
-            .line_text(&valid, position.line)
-            .to_string();
-        error
+        )
     }
 
     /// Translates a ron error into a located message that says what to do. `fields` are the
@@ -155,26 +163,23 @@ impl LoadError {
             + source[reported..]
                 .find(|c: char| !c.is_whitespace())
                 .unwrap_or(source.len() - reported);
-        let start = lines.position(source, offset);
-        let end = lines.position(source, token_end(source, offset));
+        let token = offset..token_end(source, offset);
         let in_field = fields
             .iter()
             .find(|field| field.name_span.start <= offset && offset < field.value_span.end)
             .map(|field| field.name.as_str());
         let at = |message: String, help: Option<String>| {
-            LoadError::at(path, source, start, end, message, help)
+            LoadError::at(path, source, token.clone(), message, help)
         };
         match &err.code {
             E::NoSuchStructField {
                 expected, found, ..
             } => {
                 // Point at the field name itself.
-                let span = fields.iter().find(|field| field.name == *found).map(|field| {
-                    (
-                        lines.position(source, field.name_span.start),
-                        lines.position(source, field.name_span.end),
-                    )
-                });
+                let span = fields
+                    .iter()
+                    .find(|field| field.name == *found)
+                    .map(|field| field.name_span.clone());
                 let candidates: Vec<&str> = if expected.is_empty() {
                     known.to_vec()
                 } else {
@@ -187,8 +192,8 @@ impl LoadError {
                 };
                 let message = format!("unknown field `{found}`");
                 match span {
-                    Some((start, end)) => {
-                        let mut error = LoadError::at(path, source, start, end, message, Some(help));
+                    Some(span) => {
+                        let mut error = LoadError::at(path, source, span, message, Some(help));
                         error.suggestion = best.map(str::to_string);
                         error
                     }
@@ -322,17 +327,19 @@ impl LoadError {
     /// The rustc-style rendering: `error: message`, the code frame, `= help: ...`.
     pub fn render(&self, styles: Styles, error_style: &str) -> String {
         let path = self.path.display().to_string();
-        let end_column = if self.end_line == self.line {
-            self.end_column
+        let (start, end) = self.place();
+        let line_text = self.line_text();
+        let end_column = if end.line == start.line {
+            end.column
         } else {
             usize::MAX
         };
         let frame = Frame {
             path: &path,
-            line: self.line,
-            column: self.column,
+            line: start.line,
+            column: start.column,
             end_column,
-            line_text: &self.line_text,
+            line_text,
             label: "",
         };
         let mut out = format!(
@@ -340,20 +347,20 @@ impl LoadError {
             styles.reset,
             crate::snippet::sanitize(&self.message)
         );
-        if self.line_text.is_empty() {
+        if line_text.is_empty() {
             out.push_str(&format!(
                 "  {}-->{} {}:{}:{}\n",
                 styles.gutter,
                 styles.reset,
                 crate::snippet::sanitize(&path),
-                self.line,
-                self.column
+                start.line,
+                start.column
             ));
         } else {
             out.push_str(&frame.render(styles));
         }
         if let Some(help) = &self.help {
-            let pad = " ".repeat(self.line.to_string().len());
+            let pad = " ".repeat(start.line.to_string().len());
             out.push_str(&format!(
                 "{pad} = help: {}\n",
                 crate::snippet::sanitize(help)
@@ -376,18 +383,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_misspelt_field_carries_its_suggestion() {
-        let source = "(\n    titel: \"T\",\n)";
-        let error = crate::story::Story::parse(Path::new("s.ron"), source.into()).unwrap_err();
-        assert_eq!((error.line, error.column, error.end_column), (2, 5, 10));
-        assert_eq!(error.suggestion.as_deref(), Some("title"));
-    }
-
-    #[test]
     fn suggests_close_names_only() {
         let known = ["title", "result", "situation"];
         assert_eq!(closest("resutl", &known), Some("result"));
         assert_eq!(closest("titel", &known), Some("title"));
         assert_eq!(closest("zzz", &known), None);
+    }
+
+    #[test]
+    fn a_misspelt_field_carries_its_suggestion() {
+        let source = "(\n    titel: \"T\",\n)";
+        let error = crate::story::Story::parse(Path::new("s.ron"), source.into()).unwrap_err();
+        let (start, end) = (error.start(), error.end());
+        assert_eq!((start.line, start.column, end.column), (2, 5, 10));
+        assert_eq!(error.suggestion.as_deref(), Some("title"));
     }
 }

@@ -4,8 +4,8 @@
 //! analysis ([`figures`], [`scope`], [`lint`], [`index`]), which the front ends (the CLI in
 //! [`cli`], the TUI in [`tui`]) call.
 
-// `LoadError` carries the offending line so every front end can show it; it is returned
-// once per bad file, never on a hot path, so boxing it would only add noise.
+// `LoadError` carries the file's text so every front end can place and show it; it is
+// returned once per bad file, never on a hot path, so boxing it would only add noise.
 #![allow(clippy::result_large_err)]
 
 pub mod bank;

@@ -42,12 +42,8 @@ pub struct LocatedFigure {
     pub text: String,
     /// Byte range of the phrase in the section's decoded text.
     pub decoded: Range<usize>,
-    /// Byte range of the phrase in the file.
+    /// Byte range of the phrase in the file (its line and column are computed when printed).
     pub span: Range<usize>,
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
     pub reads_at: Reading,
 }
 
@@ -109,17 +105,12 @@ pub fn analyse(story: &Story, rubric: &Rubric) -> Scope {
                 continue;
             };
             let decoded = figure.span.clone();
-            let located = story.locate(section, decoded.clone());
             figures.push(LocatedFigure {
                 reads_at: dimension.read(figure.value),
                 text: text[decoded.clone()].to_string(),
+                span: story.locate(section, decoded.clone()),
                 section,
                 decoded,
-                span: located.bytes,
-                line: located.start.line,
-                column: located.start.column,
-                end_line: located.end.line,
-                end_column: located.end.column,
                 figure,
             });
         }

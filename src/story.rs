@@ -138,14 +138,6 @@ pub const STORY_FIELDS: &[&str] = &[
     "allow",
 ];
 
-/// A span in a file: byte range plus start and end positions.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Span {
-    pub bytes: Range<usize>,
-    pub start: Position,
-    pub end: Position,
-}
-
 /// RON options for every file we read: `IMPLICIT_SOME` lets optional fields be written bare
 /// (`year: 2024`, not `year: Some(2024)`), as people write them.
 pub fn ron_options() -> ron::Options {
@@ -251,6 +243,7 @@ impl Story {
         self.field_span(section.as_str())?.strings.first()
     }
 
+    /// The 1-based line and column of a byte offset, for printing.
     pub fn position(&self, offset: usize) -> Position {
         self.lines.position(&self.source, offset)
     }
@@ -259,55 +252,47 @@ impl Story {
         self.lines.line_text(&self.source, line)
     }
 
-    /// A span of file bytes with its positions.
-    pub fn span(&self, bytes: Range<usize>) -> Span {
-        Span {
-            start: self.position(bytes.start),
-            end: self.position(bytes.end),
-            bytes,
-        }
-    }
-
-    /// Where a phrase of a section (a byte range of its decoded text) is in the file.
-    /// Falls back to the section's field, or the file start, when it cannot be exact.
-    pub fn locate(&self, section: Section, decoded: Range<usize>) -> Span {
+    /// Where a phrase of a section (a byte range of its decoded text) is in the file, as a
+    /// byte range. Falls back to the section's field, or the file start, when it cannot be
+    /// exact.
+    pub fn locate(&self, section: Section, decoded: Range<usize>) -> Range<usize> {
         match self.section_literal(section) {
             Some(literal) if literal.value == self.section(section) => {
-                self.span(literal.source_range(decoded))
+                literal.source_range(decoded)
             }
             _ => self.field_or_start(section.as_str()),
         }
     }
 
-    /// The span of a field's name, or of the file's first byte when the field is absent.
-    pub fn field_or_start(&self, name: &str) -> Span {
+    /// The bytes of a field's name, or the file's start when the field is absent.
+    pub fn field_or_start(&self, name: &str) -> Range<usize> {
         match self.field_span(name) {
-            Some(field) => self.span(field.name_span.clone()),
-            None => self.span(0..0),
+            Some(field) => field.name_span.clone(),
+            None => 0..0,
         }
     }
 
-    /// The span of the `index`th string of a list field (`questions`, `principles`, `allow`).
-    pub fn list_item_span(&self, field: &str, index: usize) -> Span {
+    /// The bytes of the `index`th string of a list field (`questions`, `principles`, `allow`).
+    pub fn list_item_span(&self, field: &str, index: usize) -> Range<usize> {
         match self.field_span(field).and_then(|f| f.strings.get(index)) {
-            Some(literal) => self.span(literal.span.clone()),
+            Some(literal) => literal.span.clone(),
             None => self.field_or_start(field),
         }
     }
 
-    /// The span of a field's value, or where a missing field would go: the story's closing
+    /// The bytes of a field's value, or where a missing field would go: the story's closing
     /// parenthesis.
-    pub fn value_or_closing_span(&self, field: &str) -> Span {
+    pub fn value_or_closing_span(&self, field: &str) -> Range<usize> {
         match self.field_span(field) {
             Some(found) => {
                 let value = &found.value_span;
                 let text = &self.source[value.clone()];
                 let end = value.start + text.trim_end().len();
-                self.span(value.start..end.max(value.start + 1).min(self.source.len()))
+                value.start..end.max(value.start + 1).min(self.source.len())
             }
             None => {
                 let close = self.source.rfind(')').unwrap_or(0);
-                self.span(close..(close + 1).min(self.source.len()))
+                close..(close + 1).min(self.source.len())
             }
         }
     }

@@ -20,7 +20,7 @@ pub fn run(cli: &Cli, path: Option<&Path>) -> u8 {
     };
     let mut errors = bank.errors.clone();
     errors.extend(bank.completeness_errors());
-    errors.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    errors.sort_by(|a, b| (&a.path, a.start()).cmp(&(&b.path, b.start())));
     for err in &errors {
         eprint!("{}", render_load_error(err));
         eprintln!();

@@ -1,16 +1,12 @@
 //! The linter: every rule, run over a story or a bank, with the config's selection,
 //! severities and each story's `allow` applied.
 //!
-//! Rules live one family per file: [`scope_rules`] (SC: does the story read at its level),
-//! [`structure`] (ST: is it a sound STAR story), [`bank_rules`] (BK: is the bank ready
-//! for a loop).
+//! Rules live one per file under [`rules`], by family, and are listed in [`registry`].
 
-pub mod bank_rules;
 pub mod context;
-pub mod coverage_rules;
+pub mod registry;
 pub mod rule;
-pub mod scope_rules;
-pub mod structure;
+pub mod rules;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -23,43 +19,8 @@ use crate::scope::{self, LocatedFigure, Scope};
 use crate::story::{Level, Section, Story};
 
 pub use context::{BankContext, StoryContext};
+pub use registry::{rule, RULES};
 pub use rule::{Check, Finding, Rule};
-
-/// Every rule, in code order.
-pub static RULES: &[&Rule] = &[
-    &scope_rules::TEAM_SIZE_BELOW_LEVEL,
-    &scope_rules::TEAM_SIZE_ABOVE_LEVEL,
-    &scope_rules::HORIZON_BELOW_LEVEL,
-    &scope_rules::HORIZON_ABOVE_LEVEL,
-    &scope_rules::DOLLARS_BELOW_LEVEL,
-    &scope_rules::DOLLARS_ABOVE_LEVEL,
-    &scope_rules::L7_WITHOUT_SCOPE_FIGURE,
-    &scope_rules::L7_WITHOUT_ORG_SIGNAL,
-    &scope_rules::READS_BELOW_TARGET,
-    &scope_rules::READS_ABOVE_TARGET,
-    &scope_rules::STORY_WITHOUT_SCOPE_FIGURE,
-    &structure::EMPTY_SECTION,
-    &structure::SHORT_ACTION,
-    &structure::RESULT_WITHOUT_NUMBER,
-    &structure::WE_OVER_I,
-    &structure::TOO_SHORT_SPOKEN,
-    &structure::TOO_LONG_SPOKEN,
-    &structure::UNKNOWN_QUESTION,
-    &structure::UNKNOWN_PRINCIPLE,
-    &structure::UNKNOWN_ALLOW,
-    &bank_rules::TOO_FEW_STORIES,
-    &bank_rules::DUPLICATE_TITLE,
-    &coverage_rules::UNCOVERED_QUESTION,
-    &coverage_rules::OVERUSED_STORY,
-    &coverage_rules::MISLINKED_QUESTION,
-];
-
-/// The rule with this code or name (case-insensitive).
-pub fn rule(code_or_name: &str) -> Option<&'static Rule> {
-    RULES.iter().copied().find(|rule| {
-        rule.code.eq_ignore_ascii_case(code_or_name) || rule.name.eq_ignore_ascii_case(code_or_name)
-    })
-}
 
 /// A finding, placed in a file.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,24 +33,14 @@ pub struct Diagnostic {
     pub path: PathBuf,
     /// The story's id, when the finding is about one story.
     pub story: Option<String>,
-    /// 1-based; `None` for a finding with no place in a file ("fewer than 10 stories").
-    pub location: Option<Location>,
-    /// Byte range in the story file.
+    /// Byte range in the story file; `None` for a finding with no place in a file ("fewer
+    /// than 10 stories"). Reports compute its line and column when they print it.
     pub span: Option<Range<usize>>,
     pub section: Option<Section>,
     pub label: Option<String>,
     pub help: Option<String>,
     /// The replacement text for `span` that fixes the finding (see [`Finding::suggestion`]).
     pub suggestion: Option<String>,
-}
-
-/// Start and end (exclusive) of a diagnostic, 1-based lines and character columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Location {
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
 }
 
 /// One story's lint result.
@@ -319,7 +270,7 @@ impl Linter {
         let wanted = self
             .rules
             .iter()
-            .any(|(rule, _)| coverage_rules::needs_map(rule));
+            .any(|(rule, _)| rules::bank::needs_map(rule));
         if !wanted || stories.is_empty() {
             return None;
         }
@@ -352,15 +303,13 @@ pub fn config_errors(bank: &Bank) -> Vec<LoadError> {
         .iter()
         .flat_map(|rule| [rule.code, rule.name])
         .collect();
-    let lines = crate::source::LineIndex::new(&text);
     let mut errors = Vec::new();
     for selector in selectors {
         if RULES.iter().any(|rule| rule.is_selected_by(selector)) {
             continue;
         }
         let offset = text.find(&format!("\"{selector}\"")).map_or(0, |at| at + 1);
-        let start = lines.position(&text, offset);
-        let end = lines.position(&text, (offset + selector.len()).min(text.len()));
+        let end = (offset + selector.len()).min(text.len());
         let help = match crate::error::closest(selector, &names) {
             Some(near) => format!("did you mean `{near}`? (`starbank explain` lists the rules)"),
             None => "`starbank explain` lists the rules".into(),
@@ -368,8 +317,7 @@ pub fn config_errors(bank: &Bank) -> Vec<LoadError> {
         errors.push(LoadError::at(
             &path,
             &text,
-            start,
-            end,
+            offset..end,
             format!("`{selector}` names no lint rule"),
             Some(help),
         ));
@@ -391,12 +339,6 @@ fn diagnostic(
     root: Option<&Path>,
     finding: Finding,
 ) -> Diagnostic {
-    let location = finding.span.as_ref().map(|span| Location {
-        line: span.start.line,
-        column: span.start.column,
-        end_line: span.end.line,
-        end_column: span.end.column,
-    });
     let path = match (story, root) {
         (Some(story), _) => story.path.clone(),
         (None, Some(root)) => root.to_path_buf(),
@@ -409,8 +351,8 @@ fn diagnostic(
         message: finding.message,
         path,
         story: story.map(|s| s.id.clone()),
-        location: if story.is_some() { location } else { None },
-        span: finding.span.map(|span| span.bytes),
+        // A place means nothing without the story file it is in.
+        span: finding.span.filter(|_| story.is_some()),
         section: finding.section,
         label: finding.label,
         help: finding.help,
@@ -420,7 +362,8 @@ fn diagnostic(
 
 fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        let place = |d: &Diagnostic| d.location.map(|l| (l.line, l.column));
+        // Byte order is line-and-column order within a file.
+        let place = |d: &Diagnostic| d.span.as_ref().map(|span| span.start);
         (&a.path, place(a), a.code).cmp(&(&b.path, place(b), b.code))
     });
 }
@@ -448,42 +391,4 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
             })
             .collect()
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn codes_and_names_are_unique_and_explained() {
-        let mut codes: Vec<_> = RULES.iter().map(|r| r.code).collect();
-        let mut names: Vec<_> = RULES.iter().map(|r| r.name).collect();
-        codes.sort();
-        names.sort();
-        let count = RULES.len();
-        codes.dedup();
-        names.dedup();
-        assert_eq!(codes.len(), count, "duplicate code");
-        assert_eq!(names.len(), count, "duplicate name");
-        for rule in RULES {
-            assert!(rule.code.len() == 5, "{}", rule.code);
-            assert!(rule.summary().len() > 10, "{} has no summary", rule.code);
-            // Every explanation says why it matters and cites where it comes from.
-            assert!(
-                rule.explanation_text().lines().count() >= 3,
-                "{} explanation too short",
-                rule.code
-            );
-        }
-    }
-
-    #[test]
-    fn selectors_match_codes_names_and_prefixes() {
-        let rule = rule("sc001").unwrap();
-        assert!(rule.is_selected_by("SC001"));
-        assert!(rule.is_selected_by("SC"));
-        assert!(rule.is_selected_by("team-size-below-level"));
-        assert!(!rule.is_selected_by("ST"));
-        assert!(!rule.is_selected_by(""));
-    }
 }

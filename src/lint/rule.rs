@@ -1,8 +1,9 @@
 //! What a rule is: a stable code, a name, a default severity, an explanation (its doc
 //! comment, which `starbank explain` prints) and a check.
 
+use std::ops::Range;
+
 use crate::config::Severity;
-use crate::story::Span;
 
 use super::context::{BankContext, StoryContext};
 
@@ -63,8 +64,8 @@ impl Rule {
 pub struct Finding {
     /// For bank rules: the index of the story the finding is about, if any.
     pub story: Option<usize>,
-    /// Where in the story file; `None` for a finding about the bank as a whole.
-    pub span: Option<Span>,
+    /// Byte range in the story file; `None` for a finding about the bank as a whole.
+    pub span: Option<Range<usize>>,
     pub section: Option<crate::story::Section>,
     pub message: String,
     /// A short note printed under the underline.
@@ -76,10 +77,24 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn at(span: Span, message: String) -> Finding {
+    pub fn at(span: Range<usize>, message: String) -> Finding {
         Finding {
             story: None,
             span: Some(span),
+            section: None,
+            message,
+            label: None,
+            help: None,
+            suggestion: None,
+        }
+    }
+
+    /// A finding about the bank as a whole, with no place in a file ("fewer than 10
+    /// stories").
+    pub fn about_bank(message: String) -> Finding {
+        Finding {
+            story: None,
+            span: None,
             section: None,
             message,
             label: None,

@@ -49,17 +49,23 @@ pub fn from_lint(diagnostic: &Diagnostic, text: &str) -> Found {
     }
 }
 
-/// A load error of this buffer. Its line and column count characters in the text after a
-/// byte-order mark, as the story parser places them.
-pub fn from_load_error(error: &LoadError, text: &str, lines: &Lines) -> Found {
-    let bom = usize::from(text.starts_with('\u{feff}'));
-    let shift = |line: usize| if line == 1 { bom } else { 0 };
-    let start = lines.char_offset(text, error.line, error.column + shift(error.line));
-    let end = lines.char_offset(
-        text,
-        error.end_line,
-        error.end_column + shift(error.end_line),
-    );
+/// A load error of this buffer, from parsing it: its byte range is in the text after a
+/// byte-order mark, as the story parser reads it. A whole-file error sits at the start.
+pub fn from_load_error(error: &LoadError, text: &str) -> Found {
+    let bom = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let span = error.span.clone().unwrap_or(0..0);
+    let clamp = |at: usize| {
+        let mut at = (at + bom).min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let (start, end) = (clamp(span.start), clamp(span.end));
     Found {
         bytes: start..end.max(start),
         code: LOAD_ERROR,
@@ -114,7 +120,7 @@ mod tests {
     fn a_load_error_is_placed_after_a_byte_order_mark() {
         let text = "\u{feff}(titel: \"T\")";
         let error = crate::story::Story::parse(Path::new("s.ron"), text.into()).unwrap_err();
-        let found = from_load_error(&error, text, &Lines::new(text));
+        let found = from_load_error(&error, text);
         assert_eq!(&text[found.bytes.clone()], "titel");
         assert_eq!(found.suggestion.as_deref(), Some("title"));
     }

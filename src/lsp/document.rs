@@ -107,7 +107,7 @@ impl Document {
                 }
             }
             Err(error) => Analysis {
-                found: vec![from_load_error(&error, &self.text, &self.lines)],
+                found: vec![from_load_error(&error, &self.text)],
                 ..Analysis::default()
             },
         };

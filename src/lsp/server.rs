@@ -451,22 +451,17 @@ impl Server {
         let mut per_file: Vec<(PathBuf, Vec<Found>)> = Vec::new();
         if config.is_file() {
             let text = self.text_of(&config);
-            let lines = Lines::new(&text);
             let mut found: Vec<Found> = bank
                 .config_errors
                 .iter()
-                .map(|e| from_load_error(e, &text, &lines))
+                .map(|e| from_load_error(e, &text))
                 .collect();
             found.extend(bank.findings.whole.iter().map(|d| from_lint(d, &text)));
             per_file.push((config, found));
         }
         if let Some(error) = &bank.prompts_error {
             let text = self.text_of(&error.path);
-            let lines = Lines::new(&text);
-            per_file.push((
-                error.path.clone(),
-                vec![from_load_error(error, &text, &lines)],
-            ));
+            per_file.push((error.path.clone(), vec![from_load_error(error, &text)]));
         }
         for (path, found) in per_file {
             let Some(uri) = uri::from_path(&path) else {

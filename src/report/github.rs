@@ -3,19 +3,19 @@
 
 use std::fmt::Write;
 
-use super::display_path;
+use super::{display_path, Sources};
 use crate::config::Severity;
 use crate::lint::Report;
 
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, sources: &Sources) -> String {
     let mut out = String::new();
     for error in &report.errors {
         let _ = writeln!(
             out,
             "::error file={},line={},col={},title={}::{}",
             property(&display_path(&error.path)),
-            error.line,
-            error.column,
+            error.start().line,
+            error.start().column,
             property("starbank: file does not load"),
             data(&error.message)
         );
@@ -27,7 +27,7 @@ pub fn render(report: &Report) -> String {
             Severity::Info => "notice",
         };
         let mut properties = format!("file={}", property(&display_path(&diagnostic.path)));
-        if let Some(at) = diagnostic.location {
+        if let Some(at) = sources.place(&diagnostic.path, diagnostic.span.as_ref()) {
             let _ = write!(properties, ",line={},col={}", at.line, at.column);
             if at.end_line == at.line {
                 let _ = write!(properties, ",endColumn={}", at.end_column);

@@ -65,7 +65,7 @@ fn render_diagnostic(out: &mut String, diagnostic: &Diagnostic, sources: &Source
         Styles::PLAIN
     };
     let path = display_path(&diagnostic.path);
-    let pad = match diagnostic.location {
+    let pad = match sources.place(&diagnostic.path, diagnostic.span.as_ref()) {
         Some(at) => {
             let line_text = sources.line(&diagnostic.path, at.line).unwrap_or("");
             // A multi-line phrase is underlined to the end of its first line.

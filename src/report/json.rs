@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::display_path;
+use super::{display_path, Place, Sources};
 use crate::lint::{Diagnostic, Report};
 
 #[derive(Serialize)]
@@ -85,21 +85,25 @@ struct SummaryOut {
     infos: usize,
 }
 
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, sources: &Sources) -> String {
     let summary = report.summary();
     let output = Output {
         version: 1,
-        stories: report.stories.iter().map(story).collect(),
+        stories: report.stories.iter().map(|s| story(s, sources)).collect(),
         bank: BankOut {
-            diagnostics: report.bank.iter().map(bank_diagnostic).collect(),
+            diagnostics: report
+                .bank
+                .iter()
+                .map(|d| bank_diagnostic(d, sources))
+                .collect(),
         },
         errors: report
             .errors
             .iter()
             .map(|error| ErrorOut {
                 path: display_path(&error.path),
-                line: error.line,
-                column: error.column,
+                line: error.start().line,
+                column: error.start().column,
                 message: &error.message,
             })
             .collect(),
@@ -115,7 +119,8 @@ pub fn render(report: &Report) -> String {
     text
 }
 
-fn story(report: &crate::lint::StoryReport) -> StoryOut<'_> {
+fn story<'a>(report: &'a crate::lint::StoryReport, sources: &Sources) -> StoryOut<'a> {
+    let figure_out = |figure| figure_out(figure, &report.path, sources);
     StoryOut {
         id: &report.id,
         path: display_path(&report.path),
@@ -127,7 +132,11 @@ fn story(report: &crate::lint::StoryReport) -> StoryOut<'_> {
             .filter(|figure| figure.is_scope())
             .map(figure_out)
             .collect(),
-        diagnostics: report.diagnostics.iter().map(diagnostic).collect(),
+        diagnostics: report
+            .diagnostics
+            .iter()
+            .map(|d| diagnostic(d, sources))
+            .collect(),
         other_figures: report
             .figures
             .iter()
@@ -137,26 +146,35 @@ fn story(report: &crate::lint::StoryReport) -> StoryOut<'_> {
     }
 }
 
-fn figure_out(figure: &crate::scope::LocatedFigure) -> FigureOut<'_> {
+fn figure_out<'a>(
+    figure: &'a crate::scope::LocatedFigure,
+    path: &std::path::Path,
+    sources: &Sources,
+) -> FigureOut<'a> {
+    let at = sources
+        .position(path, figure.span.start)
+        .unwrap_or(crate::source::Position { line: 1, column: 1 });
     FigureOut {
         kind: figure.kind().as_str(),
         value: number(figure.figure.value),
         text: &figure.text,
         section: figure.section.as_str(),
-        line: figure.line,
-        column: figure.column,
+        line: at.line,
+        column: at.column,
         reads_at: figure.reads_at.as_str(),
         role: figure.figure.role.as_str(),
     }
 }
 
-fn diagnostic(diagnostic: &Diagnostic) -> DiagnosticOut<'_> {
-    let at = diagnostic.location.unwrap_or(crate::lint::Location {
-        line: 1,
-        column: 1,
-        end_line: 1,
-        end_column: 1,
-    });
+fn diagnostic<'a>(diagnostic: &'a Diagnostic, sources: &Sources) -> DiagnosticOut<'a> {
+    let at = sources
+        .place(&diagnostic.path, diagnostic.span.as_ref())
+        .unwrap_or(Place {
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 1,
+        });
     DiagnosticOut {
         code: diagnostic.code,
         severity: diagnostic.severity.as_str(),
@@ -168,8 +186,8 @@ fn diagnostic(diagnostic: &Diagnostic) -> DiagnosticOut<'_> {
     }
 }
 
-fn bank_diagnostic(diagnostic: &Diagnostic) -> BankDiagnosticOut {
-    let at = diagnostic.location;
+fn bank_diagnostic(diagnostic: &Diagnostic, sources: &Sources) -> BankDiagnosticOut {
+    let at = sources.place(&diagnostic.path, diagnostic.span.as_ref());
     BankDiagnosticOut {
         code: diagnostic.code,
         severity: diagnostic.severity.as_str(),

@@ -13,9 +13,11 @@ pub mod search;
 mod short;
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::Path;
 
 use crate::lint::Report;
+use crate::source::Position;
 use crate::story::Story;
 
 pub use human::HumanOptions;
@@ -35,18 +37,29 @@ pub enum Format {
     Sarif,
 }
 
-/// Renders `report` in `format`. `stories` supplies the source lines frames show.
+/// Renders `report` in `format`. `stories` supplies the text that diagnostics' byte ranges
+/// point into: lines and columns are computed from it here, and frames show its lines.
 pub fn render(format: Format, report: &Report, stories: &[Story], options: HumanOptions) -> String {
+    let sources = Sources::new(stories);
     match format {
-        Format::Human => human::render(report, &Sources::new(stories), options),
-        Format::Json => json::render(report),
-        Format::Short => short::render(report),
-        Format::Github => github::render(report),
-        Format::Sarif => sarif::render(report),
+        Format::Human => human::render(report, &sources, options),
+        Format::Json => json::render(report, &sources),
+        Format::Short => short::render(report, &sources),
+        Format::Github => github::render(report, &sources),
+        Format::Sarif => sarif::render(report, &sources),
     }
 }
 
-/// Stories by path, for looking up the line a diagnostic points at.
+/// Where a diagnostic is: 1-based lines and character columns, the end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Place {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+/// Stories by path: the text a diagnostic's byte range is in.
 pub struct Sources<'a> {
     by_path: HashMap<&'a Path, &'a Story>,
 }
@@ -60,6 +73,24 @@ impl<'a> Sources<'a> {
 
     pub fn line(&self, path: &Path, line: usize) -> Option<&'a str> {
         self.by_path.get(path).map(|story| story.line_text(line))
+    }
+
+    /// The line and column of a byte offset in the file at `path`.
+    fn position(&self, path: &Path, offset: usize) -> Option<Position> {
+        self.by_path.get(path).map(|story| story.position(offset))
+    }
+
+    /// Where `span` is in the file at `path`; `None` without a span or without the file.
+    fn place(&self, path: &Path, span: Option<&Range<usize>>) -> Option<Place> {
+        let span = span?;
+        let start = self.position(path, span.start)?;
+        let end = self.position(path, span.end)?;
+        Some(Place {
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+        })
     }
 }
 

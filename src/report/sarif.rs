@@ -4,14 +4,14 @@
 
 use serde_json::{json, Value};
 
-use super::display_path;
+use super::{display_path, Sources};
 use crate::config::Severity;
 use crate::lint::{Diagnostic, Report, RULES};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const LOAD_RULE: &str = "load-error";
 
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, sources: &Sources) -> String {
     let mut rules: Vec<Value> = RULES
         .iter()
         .map(|rule| {
@@ -41,11 +41,11 @@ pub fn render(report: &Report) -> String {
                 "ruleIndex": RULES.len(),
                 "level": "error",
                 "message": {"text": error.message},
-                "locations": [location(&display_path(&error.path), Some((error.line, error.column, error.end_line, error.end_column)))],
+                "locations": [location(&display_path(&error.path), Some((error.start().line, error.start().column, error.end().line, error.end().column)))],
             })
         })
         .collect();
-    results.extend(report.diagnostics().map(result));
+    results.extend(report.diagnostics().map(|d| result(d, sources)));
     let sarif = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -64,13 +64,13 @@ pub fn render(report: &Report) -> String {
     text
 }
 
-fn result(diagnostic: &Diagnostic) -> Value {
+fn result(diagnostic: &Diagnostic, sources: &Sources) -> Value {
     let index = RULES
         .iter()
         .position(|rule| rule.code == diagnostic.code)
         .unwrap_or(0);
-    let region = diagnostic
-        .location
+    let region = sources
+        .place(&diagnostic.path, diagnostic.span.as_ref())
         .map(|at| (at.line, at.column, at.end_line, at.end_column));
     json!({
         "ruleId": diagnostic.code,

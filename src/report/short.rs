@@ -2,24 +2,24 @@
 
 use std::fmt::Write;
 
-use super::display_path;
+use super::{display_path, Sources};
 use crate::lint::Report;
 use crate::snippet::sanitize;
 
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, sources: &Sources) -> String {
     let mut out = String::new();
     for error in &report.errors {
         let _ = writeln!(
             out,
             "{}:{}:{}: error[load] {}",
             display_path(&error.path),
-            error.line,
-            error.column,
+            error.start().line,
+            error.start().column,
             sanitize(&error.message)
         );
     }
     for diagnostic in report.diagnostics() {
-        let place = match diagnostic.location {
+        let place = match sources.place(&diagnostic.path, diagnostic.span.as_ref()) {
             Some(at) => format!(
                 "{}:{}:{}",
                 display_path(&diagnostic.path),

@@ -371,15 +371,17 @@ fn finding(story: Option<&Story>, diagnostic: &Diagnostic) -> Finding {
             .map(|literal| decoded_offset(literal, span.start)..decoded_offset(literal, span.end)),
         _ => None,
     };
-    let location = diagnostic.location;
+    let position = story
+        .zip(diagnostic.span.as_ref())
+        .map(|(story, span)| story.position(span.start));
     Finding {
         code: diagnostic.code.to_string(),
         severity: diagnostic.severity,
         message: diagnostic.message.clone(),
         section: diagnostic.section,
         decoded,
-        line: location.map_or(0, |l| l.line),
-        column: location.map_or(0, |l| l.column),
+        line: position.map_or(0, |p| p.line),
+        column: position.map_or(0, |p| p.column),
     }
 }
 

@@ -1,10 +1,14 @@
-//! Each lint rule: a story that makes it fire, and one that does not.
+//! The lint rules' own checks: every story fixture fires exactly where its `//~^` markers
+//! say, with a reviewed rendering beside it; every rule's doc has the fixed headings and an
+//! example that fires it; the README's rule table is `RULES`. Then what a story file cannot
+//! show: the config's settings, and the rules about a bank as a whole.
 
 use std::path::{Path, PathBuf};
 
 use starbank::config::{Config, Severity};
 use starbank::lint::{Linter, Report, StoryReport};
 use starbank::prompts::{Prompts, Reading};
+use starbank::report::{render, Format, HumanOptions};
 use starbank::story::Story;
 
 /// A story written as RON, with sensible defaults that pass every rule at its level.
@@ -129,15 +133,6 @@ fn assert_fires(draft: &Draft, code: &str) -> starbank::lint::Diagnostic {
         .unwrap_or_else(|| panic!("{code} did not fire; got {:?}", codes(&report)))
 }
 
-fn assert_quiet(draft: &Draft, code: &str) {
-    let report = lint(draft);
-    assert!(
-        !codes(&report).contains(&code),
-        "{code} fired: {:?}",
-        report.diagnostics.iter().find(|d| d.code == code)
-    );
-}
-
 #[test]
 fn the_default_drafts_are_clean() {
     for draft in [Draft::l6(), Draft::l7()] {
@@ -149,196 +144,10 @@ fn the_default_drafts_are_clean() {
 }
 
 #[test]
-fn sc001_team_size_below_level() {
-    let small = Draft::l7().with(|d| {
-        d.situation = d
-            .situation
-            .replace("organization of 120 engineers", "team of 14 engineers")
-    });
-    let found = assert_fires(&small, "SC001");
-    assert!(
-        found.message.contains("\"team of 14 engineers\""),
-        "{}",
-        found.message
-    );
-    assert!(found.message.contains("50+ people"), "{}", found.message);
-    let at = found.location.unwrap();
-    let line = small.story().line_text(at.line).to_string();
-    let phrase: String = line
-        .chars()
-        .skip(at.column - 1)
-        .take(at.end_column - at.column)
-        .collect();
-    assert_eq!(phrase, "team of 14 engineers");
-    assert_quiet(&Draft::l7(), "SC001");
-}
-
-#[test]
-fn sc002_team_size_above_level() {
-    let big = Draft::l6().with(|d| {
-        d.situation = d
-            .situation
-            .replace("a team of 14 engineers", "an organization of 300 engineers")
-    });
-    assert_fires(&big, "SC002");
-    assert_quiet(&Draft::l6(), "SC002");
-}
-
-#[test]
-fn sc003_horizon_below_level() {
-    let short = Draft::l7().with(|d| {
-        d.task = d.task.replace("a three-year roadmap", "a six-month plan");
-        d.action = ACTION_L7.replace("a three-year platform strategy", "a platform strategy");
-        d.result = d.result.replace("Within three years", "Within nine months");
-    });
-    let found = assert_fires(&short, "SC003");
-    assert!(found.message.contains("24+ months"), "{}", found.message);
-    assert_quiet(&Draft::l7(), "SC003");
-}
-
-#[test]
-fn sc004_horizon_above_level() {
-    let long =
-        Draft::l6().with(|d| d.result = d.result.replace("Over nine months", "Over three years"));
-    assert_fires(&long, "SC004");
-    assert_quiet(&Draft::l6(), "SC004");
-}
-
-#[test]
-fn sc005_dollars_below_level() {
-    let cheap = Draft::l7().with(|d| d.result = d.result.replace("$40M a year", "$400K a year"));
-    let found = assert_fires(&cheap, "SC005");
-    assert!(found.message.contains("$10M+"), "{}", found.message);
-    assert_quiet(&Draft::l7(), "SC005");
-}
-
-#[test]
-fn sc006_dollars_above_level() {
-    let rich = Draft::l6().with(|d| d.result = d.result.replace("$3M a year", "$80M a year"));
-    assert_fires(&rich, "SC006");
-    assert_quiet(&Draft::l6(), "SC006");
-}
-
-#[test]
-fn sc007_l7_without_scope_figure() {
-    let vague = Draft::l7().with(|d| {
-        d.situation = "I led the commerce platform organization. Every product team had built its own checkout and the duplication was slowing the company down.".into();
-        d.task = "The SVP asked me to consolidate the platforms.".into();
-        d.action = ACTION_L7.replace("a three-year platform strategy", "a platform strategy");
-        d.result = "All product teams ran on one platform and the VP made the model the company standard; incidents fell by half.".into();
-    });
-    assert_fires(&vague, "SC007");
-    assert_quiet(&Draft::l7(), "SC007");
-    // The rule is about L7 stories only.
-    assert_quiet(&vague.clone().with(|d| d.level = Some("L6")), "SC007");
-}
-
-#[test]
-fn sc008_l7_without_org_signal() {
-    let flat = Draft::l7().with(|d| {
-        d.task = "I was asked to consolidate the platforms over a three-year roadmap.".into();
-        d.action = ACTION_L7
-            .replace("VP of engineering", "finance partner")
-            .replace("a senior manager who reported to me", "a lead")
-            .replace("two of those senior managers", "two of those leads")
-            .replace("every manager of managers", "every lead")
-            .replace("the CTO", "my peers")
-            .replace("to the board", "upward");
-        d.result = d.result.replace("the VP", "everyone");
-    });
-    assert_fires(&flat, "SC008");
-    assert_quiet(&Draft::l7(), "SC008");
-}
-
-#[test]
-fn sc009_reads_below_target() {
-    let small = Draft::l7().with(|d| {
-        d.situation = d
-            .situation
-            .replace("organization of 120 engineers", "team of 14 engineers");
-        d.task = d.task.replace("a three-year roadmap", "a nine-month plan");
-        d.action = ACTION_L7.replace("a three-year platform strategy", "a platform strategy");
-        d.result = d
-            .result
-            .replace("Within three years", "Within nine months")
-            .replace("$40M", "$4M");
-    });
-    let found = assert_fires(&small, "SC009");
-    assert!(
-        found
-            .message
-            .starts_with("story reads at L6, below its L7 target"),
-        "{}",
-        found.message
-    );
-    assert_eq!(lint(&small).reads_at, Some(Reading::L6));
-    assert_quiet(&Draft::l7(), "SC009");
-}
-
-#[test]
-fn sc010_reads_above_target() {
-    let big = Draft::l7().with(|d| d.level = Some("L6"));
-    assert_fires(&big, "SC010");
-    assert_quiet(&Draft::l6(), "SC010");
-}
-
-#[test]
-fn sc011_story_without_scope_figure() {
-    let vague = Draft::l6().with(|d| {
-        d.situation =
-            "I took over the payments ledger team. The team had missed its goals again and again."
-                .into();
-        d.action = ACTION_L6
-            .replace("an eight-week pause", "a pause")
-            .replace(" from the last quarter", "")
-            // "the two leads" is a headcount of two (the corpus convention).
-            .replace("the two leads", "the leads");
-        d.result = "Availability rose to 99.97% and the late fees stopped.".into();
-    });
-    assert_eq!(assert_fires(&vague, "SC011").severity, Severity::Info);
-    assert_quiet(&Draft::l6(), "SC011");
-}
-
-#[test]
-fn st001_empty_section() {
-    let empty = Draft::l6().with(|d| d.task = "   ".into());
-    let found = assert_fires(&empty, "ST001");
-    assert_eq!(found.severity, Severity::Error);
-    assert!(
-        found.message.contains("`task` is empty"),
-        "{}",
-        found.message
-    );
-    assert_quiet(&Draft::l6(), "ST001");
-}
-
-#[test]
-fn st001_missing_section_points_at_the_closing_paren() {
-    let source = Draft::l6().ron().replace(
-        &format!("    result: {},\n", quote(&Draft::l6().result)),
-        "",
-    );
-    let story = Story::parse(Path::new("bank/story.ron"), source.clone()).unwrap();
-    let report = Linter::new(&Prompts::builtin(), &Config::default()).lint_story(&story);
-    let found = report
-        .diagnostics
-        .iter()
-        .find(|d| d.code == "ST001")
-        .unwrap();
-    assert_eq!(found.message, "missing section `result`");
-    let at = found.location.unwrap();
-    assert_eq!(at.line, source.lines().count());
-    assert_eq!(at.column, 1);
-}
-
-#[test]
-fn st002_short_action() {
+fn config_sets_the_action_share() {
     let short =
         Draft::l6().with(|d| d.action = "I fixed the alarms and talked to the team.".into());
-    let found = assert_fires(&short, "ST002");
-    assert!(found.message.contains("under 40%"), "{}", found.message);
-    assert_quiet(&Draft::l6(), "ST002");
-    // The share is configurable.
+    assert!(codes(&lint(&short)).contains(&"ST002"));
     let config = Config {
         action_share: 0.05,
         ..Config::default()
@@ -347,52 +156,9 @@ fn st002_short_action() {
 }
 
 #[test]
-fn st003_result_without_number() {
-    let vague = Draft::l6()
-        .with(|d| d.result = "The team was much happier and the service got better.".into());
-    assert_fires(&vague, "ST003");
-    assert_quiet(&Draft::l6(), "ST003");
-    let spelled =
-        Draft::l6().with(|d| d.result = "Pages halved and the team shipped twice as often.".into());
-    assert_quiet(&spelled, "ST003");
-}
-
-#[test]
-fn st004_we_over_i() {
-    let team_voice =
-        Draft::l6().with(|d| d.action = ACTION_L6.replace("I ", "We ").replace(" my ", " our "));
-    let found = assert_fires(&team_voice, "ST004");
-    assert!(
-        found.message.starts_with("Action says \"we/our\""),
-        "{}",
-        found.message
-    );
-    assert_quiet(&Draft::l6(), "ST004");
-}
-
-#[test]
-fn st005_too_short_spoken() {
-    let short = Draft::l6()
-        .with(|d| d.action = ACTION_L6.split(". ").take(4).collect::<Vec<_>>().join(". "));
-    let found = assert_fires(&short, "ST005");
-    assert!(
-        found.message.contains("under 1.5 minutes"),
-        "{}",
-        found.message
-    );
-    assert_quiet(&Draft::l6(), "ST005");
-}
-
-#[test]
-fn st006_too_long_spoken() {
+fn config_sets_the_speaking_rate() {
     let long = Draft::l6().with(|d| d.action = format!("{ACTION_L6} {ACTION_L6} {ACTION_L6}"));
-    let found = assert_fires(&long, "ST006");
-    assert!(
-        found.message.contains("over 3.5 minutes"),
-        "{}",
-        found.message
-    );
-    assert_quiet(&Draft::l6(), "ST006");
+    assert!(codes(&lint(&long)).contains(&"ST006"));
     let slow = Config {
         words_per_minute: 400.0,
         ..Config::default()
@@ -401,58 +167,27 @@ fn st006_too_long_spoken() {
 }
 
 #[test]
-fn st007_unknown_question() {
+fn unknown_names_carry_their_fix_as_data() {
+    // ST007 and ST009 say "did you mean" in their help; an editor's quick fix needs the
+    // same suggestion as the literal that replaces the entry.
     let linked = Draft::l6().with(|d| {
         d.extra =
             "    questions: [\"l6-underperforming-team\", \"l6-underperformin-team\"],\n".into()
     });
     let found = assert_fires(&linked, "ST007");
-    assert_eq!(found.message, "unknown question `l6-underperformin-team`");
     assert_eq!(
         found.help.as_deref(),
         Some("did you mean `l6-underperforming-team`?")
     );
-    // The same suggestion as data, as the literal that replaces the entry (an editor's fix).
     assert_eq!(
         found.suggestion.as_deref(),
         Some("\"l6-underperforming-team\"")
     );
-    let ok =
-        Draft::l6().with(|d| d.extra = "    questions: [\"l6-underperforming-team\"],\n".into());
-    assert_quiet(&ok, "ST007");
-}
-
-#[test]
-fn st008_unknown_principle() {
-    let named = Draft::l6()
-        .with(|d| d.extra = "    principles: [\"Ownership\", \"Customer Obsesion\"],\n".into());
-    let found = assert_fires(&named, "ST008");
-    assert_eq!(
-        found.help.as_deref(),
-        Some("did you mean \"Customer Obsession\"?")
-    );
-    let ok = Draft::l6()
-        .with(|d| d.extra = "    principles: [\"ownership\", \"Deliver Results\"],\n".into());
-    assert_quiet(&ok, "ST008");
-}
-
-#[test]
-fn st009_unknown_allow_and_allow_suppresses() {
     let typo = Draft::l6().with(|d| d.extra = "    allow: [\"SC0O1\"],\n".into());
     let found = assert_fires(&typo, "ST009");
-    // The fix is what the help suggests.
     let help = found.help.as_deref().unwrap_or_default();
     let code = found.suggestion.as_deref().unwrap().trim_matches('"');
     assert_eq!(help, format!("did you mean `{code}`?"));
-    let rich = Draft::l6().with(|d| d.result = d.result.replace("$3M a year", "$80M a year"));
-    assert_fires(&rich, "SC006");
-    let allowed = rich
-        .clone()
-        .with(|d| d.extra = "    allow: [\"SC006\"],\n".into());
-    assert_quiet(&allowed, "SC006");
-    assert_quiet(&allowed, "ST009");
-    let by_name = rich.with(|d| d.extra = "    allow: [\"dollars-above-level\"],\n".into());
-    assert_quiet(&by_name, "SC006");
 }
 
 #[test]
@@ -547,7 +282,7 @@ fn bk001_too_few_stories() {
         found.message,
         "the bank has 3 stories, fewer than the 10 a loop needs"
     );
-    assert!(found.location.is_none());
+    assert!(found.span.is_none());
     assert!(!bank_codes(&lint_bank(&distinct_bank(10))).contains(&"BK001"));
 }
 
@@ -627,7 +362,7 @@ fn bk004_overused_story() {
             "{}",
             finding.message
         );
-        assert!(finding.story.is_some() && finding.location.is_some());
+        assert!(finding.story.is_some() && finding.span.is_some());
     }
     let generous = Config {
         max_questions_per_story: 20,
@@ -682,4 +417,325 @@ fn coverage_rules_can_be_turned_off() {
         .bank
         .iter()
         .all(|d| !["BK003", "BK004", "BK005"].contains(&d.code)));
+}
+
+// ---------------------------------------------------------------------------------------
+// Fixtures: tests/fixtures/lint/<CODE>-<name>/<case>.ron, each a story file linted on its
+// own with the default config. A finding is expected where a marker line `//~^ CODE` sits
+// on the line below the finding's first line (`//~^^` two lines below, and so on; several
+// codes may share a marker). `fires*.ron` must fire the folder's rule and `quiet*.ron` must
+// not. The human rendering of each is a snapshot beside it (`<case>.snap`).
+
+const FIXTURES: &str = "tests/fixtures/lint";
+
+struct Fixture {
+    /// `SC001-team-size-below-level`
+    folder: String,
+    /// `fires`, `quiet`, `quiet-at-l6`, ...
+    case: String,
+    /// Repository-relative, as reports print it.
+    path: PathBuf,
+    text: String,
+}
+
+fn fixtures() -> Vec<Fixture> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURES);
+    let mut fixtures = Vec::new();
+    for folder in std::fs::read_dir(&root).unwrap() {
+        let folder = folder.unwrap().path();
+        for file in std::fs::read_dir(&folder).unwrap() {
+            let file = file.unwrap().path();
+            if file.extension().and_then(|e| e.to_str()) != Some("ron") {
+                continue;
+            }
+            let folder_name = folder.file_name().unwrap().to_string_lossy().into_owned();
+            let case = file.file_stem().unwrap().to_string_lossy().into_owned();
+            fixtures.push(Fixture {
+                path: Path::new(FIXTURES)
+                    .join(&folder_name)
+                    .join(format!("{case}.ron")),
+                text: std::fs::read_to_string(&file).unwrap(),
+                folder: folder_name,
+                case,
+            });
+        }
+    }
+    fixtures.sort_by(|a, b| (&a.folder, &a.case).cmp(&(&b.folder, &b.case)));
+    fixtures
+}
+
+/// The (line, code) pairs the markers expect, sorted.
+fn expected_findings(text: &str) -> Vec<(usize, String)> {
+    let mut expected = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let Some(marker) = line.trim_start().strip_prefix("//~") else {
+            continue;
+        };
+        let carets = marker.chars().take_while(|&c| c == '^').count();
+        assert!(carets > 0, "marker without ^ on line {}: {line}", index + 1);
+        let target = index + 1 - carets;
+        for code in marker[carets..].split([' ', ',']).filter(|c| !c.is_empty()) {
+            expected.push((target, code.to_string()));
+        }
+    }
+    expected.sort();
+    expected
+}
+
+/// The (line, code) pairs of a story's findings, sorted; a finding with no place is on
+/// line 0, which no marker can name.
+fn found_findings(report: &StoryReport, story: &Story) -> Vec<(usize, String)> {
+    let mut found: Vec<(usize, String)> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let line = d
+                .span
+                .as_ref()
+                .map_or(0, |span| story.position(span.start).line);
+            (line, d.code.to_string())
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// Whether `a` minus `b` (as multisets) is empty; the rest is returned.
+fn missing_from(a: &[(usize, String)], b: &[(usize, String)]) -> Vec<(usize, String)> {
+    let mut rest = b.to_vec();
+    let mut missing = Vec::new();
+    for item in a {
+        match rest.iter().position(|other| other == item) {
+            Some(at) => {
+                rest.remove(at);
+            }
+            None => missing.push(item.clone()),
+        }
+    }
+    missing
+}
+
+#[test]
+fn every_fixture_fires_exactly_where_marked() {
+    let fixtures = fixtures();
+    assert!(fixtures.len() >= 40, "found {} fixtures", fixtures.len());
+    let linter = Linter::new(&Prompts::builtin(), &Config::default());
+    let mut problems = Vec::new();
+    let mut rendered = Vec::new();
+    for fixture in &fixtures {
+        let code = fixture.folder.split('-').next().unwrap_or_default();
+        let where_ = fixture.path.display();
+        let Some(rule) = starbank::lint::rule(code) else {
+            problems.push(format!("{where_}: the folder names no rule"));
+            continue;
+        };
+        if fixture.folder != format!("{}-{}", rule.code, rule.name) {
+            problems.push(format!(
+                "{where_}: the folder should be {}-{}",
+                rule.code, rule.name
+            ));
+        }
+        let story = match Story::parse(&fixture.path, fixture.text.clone()) {
+            Ok(story) => story,
+            Err(err) => {
+                problems.push(format!("{where_}: does not load:\n{err}"));
+                continue;
+            }
+        };
+        let report = linter.lint_stories(
+            Path::new(FIXTURES),
+            std::slice::from_ref(&story),
+            Vec::new(),
+            false,
+        );
+        let expected = expected_findings(&fixture.text);
+        let found = found_findings(&report.stories[0], &story);
+        for (line, code) in missing_from(&expected, &found) {
+            problems.push(format!(
+                "{where_}:{line}: {code} is marked but did not fire"
+            ));
+        }
+        for (line, code) in missing_from(&found, &expected) {
+            problems.push(format!("{where_}:{line}: {code} fired but is not marked"));
+        }
+        let fires = expected.iter().any(|(_, marked)| marked == rule.code);
+        match (
+            fixture.case.starts_with("fires"),
+            fixture.case.starts_with("quiet"),
+        ) {
+            (true, _) if !fires => problems.push(format!("{where_}: marks no {code}")),
+            (_, true) if fires => problems.push(format!("{where_}: a quiet case marks {code}")),
+            (false, false) => problems.push(format!("{where_}: name it fires*.ron or quiet*.ron")),
+            _ => {}
+        }
+        let options = HumanOptions {
+            colour: false,
+            fail_on: Severity::Warning,
+        };
+        rendered.push((fixture, render(Format::Human, &report, &[story], options)));
+    }
+    assert!(problems.is_empty(), "\n{}\n", problems.join("\n"));
+    // Every story rule has its fixtures (the bank rules' cases are the tests above).
+    for rule in starbank::lint::RULES {
+        if matches!(rule.check, starbank::lint::Check::Story(_)) {
+            let folder = format!("{}-{}", rule.code, rule.name);
+            assert!(
+                fixtures.iter().any(|f| f.folder == folder),
+                "{}: no fixtures in {FIXTURES}/{folder}",
+                rule.code
+            );
+        }
+    }
+    for (fixture, text) in rendered {
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(FIXTURES)
+                .join(&fixture.folder),
+        );
+        settings.set_prepend_module_to_snapshot(false);
+        settings.set_omit_expression(true);
+        settings.bind(|| insta::assert_snapshot!(fixture.case.as_str(), text));
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Rule docs: the `explain` text of every rule.
+
+const HEADINGS: [&str; 5] = [
+    "## What it checks",
+    "## Why an interviewer cares",
+    "## Example",
+    "## Instead",
+    "## Source",
+];
+
+/// The text under `heading`, up to the next `## ` heading.
+fn doc_section<'a>(explanation: &'a str, heading: &str) -> Option<&'a str> {
+    let start = explanation.find(&format!("{heading}\n"))? + heading.len() + 1;
+    let rest = &explanation[start..];
+    let end = rest.find("\n## ").map_or(rest.len(), |at| at + 1);
+    Some(&rest[..end])
+}
+
+/// The ```ron blocks of a doc section.
+fn ron_blocks(text: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        match (&mut current, line.trim()) {
+            (None, "```ron") => current = Some(String::new()),
+            (Some(block), "```") => {
+                blocks.push(std::mem::take(block));
+                current = None;
+            }
+            (Some(block), _) => {
+                block.push_str(line);
+                block.push('\n');
+            }
+            (None, _) => {}
+        }
+    }
+    blocks
+}
+
+#[test]
+fn every_rule_doc_has_the_headings_in_order() {
+    for rule in starbank::lint::RULES {
+        let text = rule.explanation_text();
+        let mut last = 0;
+        for heading in HEADINGS {
+            let at = text.find(&format!("\n{heading}\n"));
+            if heading == "## Instead" && at.is_none() {
+                continue;
+            }
+            let at = at.unwrap_or_else(|| panic!("{}: no `{heading}`:\n{text}", rule.code));
+            assert!(at > last, "{}: `{heading}` out of order", rule.code);
+            last = at;
+            let body = doc_section(&text, heading).unwrap_or_default();
+            assert!(
+                !body.trim().is_empty(),
+                "{}: `{heading}` is empty",
+                rule.code
+            );
+        }
+        assert!(
+            !rule.summary().starts_with('#'),
+            "{}: the first line is the summary",
+            rule.code
+        );
+    }
+}
+
+/// Each rule's `## Example` is linted as a bank of its story blocks (a block that starts
+/// with `// starbank.ron` is the bank's config) and must fire the rule.
+#[test]
+fn every_rule_doc_example_fires_its_rule() {
+    let prompts = Prompts::builtin();
+    for rule in starbank::lint::RULES {
+        let text = rule.explanation_text();
+        let example = doc_section(&text, "## Example").unwrap_or_default();
+        let mut config = Config::default();
+        let mut stories = Vec::new();
+        for (index, block) in ron_blocks(example).into_iter().enumerate() {
+            if block.starts_with("// starbank.ron") {
+                config = starbank::story::ron_options()
+                    .from_str(&block)
+                    .unwrap_or_else(|err| panic!("{}: config: {err}", rule.code));
+                continue;
+            }
+            let path = PathBuf::from(format!("example/{}-{index}.ron", rule.code));
+            let story = Story::parse(&path, block.clone())
+                .unwrap_or_else(|err| panic!("{}: example does not load:\n{err}", rule.code));
+            stories.push(story);
+        }
+        assert!(!stories.is_empty(), "{}: no ```ron example", rule.code);
+        let report = Linter::new(&prompts, &config).lint_stories(
+            Path::new("example"),
+            &stories,
+            Vec::new(),
+            true,
+        );
+        let fired: Vec<&str> = report.diagnostics().map(|d| d.code).collect();
+        assert!(
+            fired.contains(&rule.code),
+            "{}: its example does not fire it; fired {fired:?}",
+            rule.code
+        );
+    }
+}
+
+#[test]
+fn the_readme_rule_table_is_rules() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    // Rows of the table: `| SC001 | team-size-below-level | warning | ... |`.
+    let rows: Vec<(String, String, String)> = readme
+        .lines()
+        .filter_map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            let code = cells.get(1)?.trim_matches('`');
+            let is_code = code.len() == 5
+                && code[..2].chars().all(|c| c.is_ascii_uppercase())
+                && code[2..].chars().all(|c| c.is_ascii_digit());
+            is_code.then(|| {
+                (
+                    code.to_string(),
+                    cells.get(2).unwrap_or(&"").trim_matches('`').to_string(),
+                    cells.get(3).unwrap_or(&"").to_string(),
+                )
+            })
+        })
+        .collect();
+    let rules: Vec<(String, String, String)> = starbank::lint::RULES
+        .iter()
+        .map(|rule| {
+            (
+                rule.code.to_string(),
+                rule.name.to_string(),
+                rule.severity.as_str().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(rows, rules, "README.md's rule table and RULES differ");
 }

@@ -129,14 +129,17 @@ fn each_broken_file_is_located_and_explained() {
     let mut failures = Vec::new();
     for &(name, contents, message, line, column, help) in BROKEN {
         let err = load_one(dir.path(), name, contents.as_bytes());
-        let got = (err.line, err.column);
+        let got = (err.start().line, err.start().column);
         if !err.message.contains(message)
             || got != (line, column)
             || !err.help.as_deref().unwrap_or("").contains(help)
         {
             failures.push(format!(
                 "{name}: want {line}:{column} `{message}` / `{help}`, got {}:{} `{}` / {:?}",
-                err.line, err.column, err.message, err.help
+                err.start().line,
+                err.start().column,
+                err.message,
+                err.help
             ));
         }
     }
@@ -152,7 +155,7 @@ fn empty_and_missing_sections_are_errors_at_their_place() {
         b"(\n    title: \"T\", level: L6, situation: \"s\", task: \"t\",\n    action: \"  \",\n    result: \"r\",\n)\n",
     );
     assert_eq!(
-        (err.message.as_str(), err.line, err.column),
+        (err.message.as_str(), err.start().line, err.start().column),
         ("section `action` is empty", 3, 13)
     );
     let err = load_one(
@@ -161,7 +164,7 @@ fn empty_and_missing_sections_are_errors_at_their_place() {
         b"(\n    title: \"T\", level: L6, situation: \"s\", task: \"t\", action: \"a\",\n)\n",
     );
     assert_eq!(
-        (err.message.as_str(), err.line, err.column),
+        (err.message.as_str(), err.start().line, err.start().column),
         ("missing section `result`", 3, 1)
     );
 }
@@ -171,7 +174,7 @@ fn non_utf8_points_at_the_bad_byte() {
     let dir = tempfile::tempdir().unwrap();
     let err = load_one(dir.path(), "latin1.ron", b"(\n    title: \"caf\xe9\",\n)\n");
     assert!(err.message.contains("not UTF-8"), "{}", err.message);
-    assert_eq!((err.line, err.column), (2, 16));
+    assert_eq!((err.start().line, err.start().column), (2, 16));
     assert!(err.help.unwrap().contains("UTF-8"));
 }
 
@@ -181,7 +184,7 @@ fn oversized_and_unreadable_files_are_reported() {
     let big = format!("(title: \"{}\")", "x".repeat(1024 * 1024 + 10));
     let err = load_one(dir.path(), "huge.ron", big.as_bytes());
     assert!(err.message.contains("at most 1 MiB"), "{}", err.message);
-    assert_eq!((err.line, err.column), (1, 1));
+    assert_eq!((err.start().line, err.start().column), (1, 1));
 
     #[cfg(unix)]
     {
@@ -190,7 +193,7 @@ fn oversized_and_unreadable_files_are_reported() {
         let bank = Bank::load(dir.path()).unwrap();
         let err = bank.errors.iter().find(|e| e.path == link).unwrap();
         assert!(err.message.contains("cannot read file"), "{}", err.message);
-        assert_eq!((err.line, err.column), (1, 1));
+        assert_eq!((err.start().line, err.start().column), (1, 1));
     }
 }
 
@@ -266,8 +269,9 @@ fn a_story_with_a_byte_order_mark_loads_and_is_located() {
         .iter()
         .find(|f| f.text == "a team of 14 engineers")
         .expect("the team size is read");
-    let line = original.lines().nth(team.line - 1).unwrap();
-    let column_text: String = line.chars().skip(team.column - 1).collect();
+    let at = story.position(team.span.start);
+    let line = original.lines().nth(at.line - 1).unwrap();
+    let column_text: String = line.chars().skip(at.column - 1).collect();
     assert!(column_text.starts_with("a team of 14 engineers"), "{line}");
 
     std::fs::write(
@@ -277,7 +281,11 @@ fn a_story_with_a_byte_order_mark_loads_and_is_located() {
     .unwrap();
     let bank = Bank::load(dir.path()).unwrap();
     let error = &bank.errors[0];
-    assert_eq!((error.line, error.column), (3, 5), "{error:?}");
+    assert_eq!(
+        (error.start().line, error.start().column),
+        (3, 5),
+        "{error:?}"
+    );
 }
 
 /// Two files with the same stem in different sub-folders are two stories with two ids.

@@ -21,12 +21,9 @@ fn assert_located(
         .find(phrase)
         .unwrap_or_else(|| panic!("{phrase:?} not in {text:?}"));
     let span = story.locate(section, at..at + phrase.len());
-    assert_eq!(
-        (span.start.line, span.start.column),
-        (line, column),
-        "{phrase}"
-    );
-    assert_eq!(&src[span.bytes.clone()], in_file);
+    let start = story.position(span.start);
+    assert_eq!((start.line, start.column), (line, column), "{phrase}");
+    assert_eq!(&src[span], in_file);
 }
 
 const HEAD: &str = "(\n    title: \"T\",\n    level: L6,\n";
@@ -110,7 +107,7 @@ fn bundled_stories_locate_every_word() {
         for (section, text) in story.sections() {
             for (at, word) in text.match_indices(|c: char| c.is_alphanumeric()) {
                 let span = story.locate(section, at..at + word.len());
-                assert_eq!(&story.source[span.bytes], word, "{} {section}", story.id);
+                assert_eq!(&story.source[span], word, "{} {section}", story.id);
             }
         }
     }

@@ -136,8 +136,8 @@ fn draw_list(frame: &mut Frame, app: &App, area: Rect, drawn: &mut FrameLayout) 
                         &format!(
                             "{}:{}:{} {}",
                             super::super::app::display_name(&err.path),
-                            err.line,
-                            err.column,
+                            err.start().line,
+                            err.start().column,
                             err.message
                         ),
                         error_area.width.saturating_sub(4) as usize,

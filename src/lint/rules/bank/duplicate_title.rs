@@ -1,60 +1,59 @@
-//! BK: is the bank ready for a loop? Rules about the stories together.
+//! BK002: two stories with the same title.
 
 use std::collections::HashMap;
 
-use super::context::BankContext;
-use super::rule::{declare_rule, Finding};
-
-declare_rule! {
-    /// The bank has fewer stories than a loop needs (default 10).
-    ///
-    /// An L6 or L7 loop runs four to six interviews, each asking two or three behavioral
-    /// questions across the Leadership Principles, and interviewers avoid hearing the same
-    /// story twice. Ten distinct stories is the usual floor for covering a loop without
-    /// repeats. Set `min_stories` in starbank.ron to change it.
-    TOO_FEW_STORIES {
-        code: "BK001",
-        name: "too-few-stories",
-        severity: Warning,
-        check: Bank(too_few_stories),
-    }
-}
+use crate::lint::context::BankContext;
+use crate::lint::rule::{declare_rule, Finding};
 
 declare_rule! {
     /// Two stories have the same title.
     ///
+    /// ## What it checks
+    /// Titles compared without case and with runs of white space as one space; the second
+    /// story with a title is reported, naming the first.
+    ///
+    /// ## Why an interviewer cares
     /// The title is how you pick a story under pressure and how search results and the
     /// workbench name it. Two stories with one title are either a duplicate (one will go
     /// stale) or two stories you will confuse in the room.
+    ///
+    /// ## Example
+    /// A bank of these two stories:
+    /// ```ron
+    /// (
+    ///     title: "Turned around the ledger team",
+    ///     level: L6,
+    ///     situation: "I took over the ledger team of 14 engineers.",
+    ///     task: "My Director asked me to make the team dependable.",
+    ///     action: "I rewrote the alarm policy and coached the two leads.",
+    ///     result: "Over nine months pages fell from 60 a month to 9.",
+    /// )
+    /// ```
+    /// ```ron
+    /// (
+    ///     title: "Turned around  the Ledger team",
+    ///     level: L6,
+    ///     situation: "I took over the billing team of 9 engineers after a reorganisation.",
+    ///     task: "My Director asked me to ship the new invoicing flow.",
+    ///     action: "I cut the scope to three milestones and ran a weekly demo.",
+    ///     result: "We shipped in 12 weeks and invoice disputes fell by 30%.",
+    /// )
+    /// ```
+    ///
+    /// ## Instead
+    /// Give each story a title you can tell apart at a glance.
+    ///
+    /// ## Source
+    /// starbank's own conventions: the title names the story in every view.
     DUPLICATE_TITLE {
         code: "BK002",
         name: "duplicate-title",
         severity: Warning,
-        check: Bank(duplicate_title),
+        check: Bank(check),
     }
 }
 
-fn too_few_stories(context: &BankContext, out: &mut Vec<Finding>) {
-    let count = context.stories.len();
-    let wanted = context.config.min_stories;
-    if count >= wanted {
-        return;
-    }
-    out.push(Finding {
-        story: None,
-        span: None,
-        section: None,
-        message: format!(
-            "the bank has {count} stor{}, fewer than the {wanted} a loop needs",
-            if count == 1 { "y" } else { "ies" }
-        ),
-        label: None,
-        help: Some("write stories for the questions `starbank coverage` shows uncovered".into()),
-        suggestion: None,
-    });
-}
-
-fn duplicate_title(context: &BankContext, out: &mut Vec<Finding>) {
+fn check(context: &BankContext, out: &mut Vec<Finding>) {
     let mut first_with_title: HashMap<String, usize> = HashMap::new();
     for (index, story) in context.stories.iter().enumerate() {
         let key = story
