@@ -78,7 +78,8 @@ fn lint_once(cli: &Cli, root: &Path, args: &LintArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
-    bank.errors.extend(crate::lint::config_errors(&bank));
+    bank.errors
+        .extend(crate::lint::config_errors(&bank, &prompts.rubric));
     let linter = Linter::new(&prompts, &bank.config).with_level(args.level);
     let report = linter.lint_stories(&bank.root, &bank.stories, bank.errors.clone(), whole_bank);
     let options = HumanOptions {

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{display_path, Sources};
+use super::{terminal_path, Sources};
 use crate::config::Severity;
 use crate::lint::Report;
 
@@ -13,7 +13,7 @@ pub fn render(report: &Report, sources: &Sources) -> String {
         let _ = writeln!(
             out,
             "::error file={},line={},col={},title={}::{}",
-            property(&display_path(&error.path)),
+            property(&terminal_path(&error.path)),
             error.start().line,
             error.start().column,
             property("starbank: file does not load"),
@@ -26,7 +26,7 @@ pub fn render(report: &Report, sources: &Sources) -> String {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let mut properties = format!("file={}", property(&display_path(&diagnostic.path)));
+        let mut properties = format!("file={}", property(&terminal_path(&diagnostic.path)));
         if let Some(at) = sources.place(&diagnostic.path, diagnostic.span.as_ref()) {
             let _ = write!(properties, ",line={},col={}", at.line, at.column);
             if at.end_line == at.line {
@@ -46,11 +46,23 @@ pub fn render(report: &Report, sources: &Sources) -> String {
     out
 }
 
-/// Escapes a workflow command's message (the runner's `escapeData`).
+/// Escapes a workflow command's message (the runner's `escapeData`). The runner prints
+/// annotations in the job log, which renders ANSI escapes: every other control character
+/// and bidi control becomes a visible stand-in, as in the terminal.
 fn data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c if crate::snippet::is_unsafe_for_terminal(c) => {
+                out.push_str(&crate::snippet::sanitize(c.encode_utf8(&mut [0; 4])))
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Escapes a property value (the runner's `escapeProperty`).
@@ -66,5 +78,9 @@ mod tests {
     fn escapes_follow_the_runner() {
         assert_eq!(data("50% of a\nb"), "50%25 of a%0Ab");
         assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(
+            data("a\u{1b}[2J\u{9b}\u{202e}b"),
+            "a\u{241b}[2J\u{fffd}\u{fffd}b"
+        );
     }
 }

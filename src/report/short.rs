@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{display_path, Sources};
+use super::{terminal_path, Sources};
 use crate::lint::Report;
 use crate::snippet::sanitize;
 
@@ -12,7 +12,7 @@ pub fn render(report: &Report, sources: &Sources) -> String {
         let _ = writeln!(
             out,
             "{}:{}:{}: error[load] {}",
-            display_path(&error.path),
+            terminal_path(&error.path),
             error.start().line,
             error.start().column,
             sanitize(&error.message)
@@ -22,11 +22,11 @@ pub fn render(report: &Report, sources: &Sources) -> String {
         let place = match sources.place(&diagnostic.path, diagnostic.span.as_ref()) {
             Some(at) => format!(
                 "{}:{}:{}",
-                display_path(&diagnostic.path),
+                terminal_path(&diagnostic.path),
                 at.line,
                 at.column
             ),
-            None => display_path(&diagnostic.path),
+            None => terminal_path(&diagnostic.path),
         };
         let _ = writeln!(
             out,
