@@ -97,6 +97,8 @@ pub struct App {
     /// A story to open in `$EDITOR`: the run loop suspends the terminal for it.
     pub external_edit: Option<PathBuf>,
     pub recovery: RecoverySlot,
+    /// Recovery files written when a save failed, removed once a save succeeds.
+    failed_save_copies: Vec<PathBuf>,
     worker: Worker,
     generation: u64,
     bank_generation: u64,
@@ -136,6 +138,7 @@ impl App {
             should_quit: false,
             external_edit: None,
             recovery: Arc::new(Mutex::new(None)),
+            failed_save_copies: Vec::new(),
             worker: Worker::spawn(engine),
             generation: 0,
             bank_generation: 0,
@@ -800,16 +803,7 @@ impl App {
 
     /// Keeps the panic hook's copy of the open edit current.
     fn mirror_recovery(&mut self) {
-        let draft = self.edit.as_ref().filter(|e| e.is_dirty()).map(|edit| {
-            let text = edit.text();
-            Recovered {
-                path: edit.path.clone(),
-                story_id: edit.base.id.clone(),
-                section: edit.section,
-                source: save::splice_section(&edit.base, edit.section, &text),
-                text,
-            }
-        });
+        let draft = self.draft();
         if let Ok(mut slot) = self.recovery.lock() {
             *slot = draft;
         }
@@ -831,8 +825,46 @@ impl App {
         match save::save_section(&edit.base, edit.section, &text) {
             Ok(SaveOutcome::Saved { source }) => self.after_save(source, false),
             Ok(SaveOutcome::Conflict { .. }) => self.modal = Some(Modal::Conflict),
-            Err(err) => self.say_error(format!("not saved: {err}")),
+            Err(err) => self.save_failed(&err),
         }
+    }
+
+    /// A save that wrote nothing (a read-only bank, a full disk, ...): the text stays in the
+    /// editor, and a copy goes to the bank's recovery folder (or, when the bank cannot be
+    /// written at all, the system's temporary folder), so quitting or a crash cannot lose it.
+    fn save_failed(&mut self, err: &save::SaveError) {
+        let Some(draft) = self.draft() else {
+            self.say_error(format!("not saved: {err}"));
+            return;
+        };
+        let fallback = std::env::temp_dir().join("starbank-recovery");
+        let copy = recovery::write_recovery(&self.bank_root, &draft)
+            .or_else(|_| recovery::write_recovery(&fallback, &draft));
+        let kept = match copy {
+            Ok(path) => {
+                self.failed_save_copies.push(path.clone());
+                format!(
+                    "; your text is still in the editor, and a copy is in {}",
+                    path.display()
+                )
+            }
+            Err(_) => "; your text is still in the editor: copy it somewhere safe".into(),
+        };
+        self.say_error(format!("not saved: {err}{kept}"));
+    }
+
+    /// The open edit as a recovery record, when it has unsaved text.
+    fn draft(&self) -> Option<Recovered> {
+        self.edit.as_ref().filter(|e| e.is_dirty()).map(|edit| {
+            let text = edit.text();
+            Recovered {
+                path: edit.path.clone(),
+                story_id: edit.base.id.clone(),
+                section: edit.section,
+                source: save::splice_section(&edit.base, edit.section, &text),
+                text,
+            }
+        })
     }
 
     /// The edit is on disk as `source`: it becomes the story, and the editor's new base.
@@ -847,6 +879,10 @@ impl App {
                 let name = story.id.clone();
                 self.replace_story(story);
                 self.clear_recovery();
+                // The words are on disk now: the copies of failed saves are stale.
+                for copy in std::mem::take(&mut self.failed_save_copies) {
+                    let _ = std::fs::remove_file(copy);
+                }
                 self.say(format!("saved the {section} of {name}"));
             }
             Err(err) => self.say_error(format!("saved, but the file no longer loads: {err}")),
@@ -923,7 +959,7 @@ impl App {
         let Some(edit) = &self.edit else { return };
         match save::overwrite_section(&edit.base, edit.section, &edit.text()) {
             Ok(source) => self.after_save(source, false),
-            Err(err) => self.say_error(format!("not saved: {err}")),
+            Err(err) => self.save_failed(&err),
         }
     }
 
@@ -944,7 +980,7 @@ impl App {
                     display_name(&original)
                 ));
             }
-            Err(err) => self.say_error(format!("not saved: {err}")),
+            Err(err) => self.save_failed(&err),
         }
     }
 
