@@ -22,7 +22,11 @@ pub use context::{BankContext, StoryContext};
 pub use registry::{rule, RULES};
 pub use rule::{Check, Finding, Rule};
 
-/// A finding, placed in a file.
+/// The code of a file that did not load: reports show it as one more diagnostic.
+pub const LOAD_ERROR: &str = "load";
+
+/// A finding, placed in a file; or a file that did not load ([`LOAD_ERROR`]), so that every
+/// report format walks one list of one type ([`Report::all`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     pub code: &'static str,
@@ -76,7 +80,40 @@ pub struct Summary {
     pub load_errors: usize,
 }
 
+impl Diagnostic {
+    /// A file that did not load, as a diagnostic: severity error, code [`LOAD_ERROR`], at
+    /// its byte range (none for an error about the whole file).
+    pub fn load(error: &LoadError) -> Diagnostic {
+        Diagnostic {
+            code: LOAD_ERROR,
+            name: "load-error",
+            severity: Severity::Error,
+            message: error.message.clone(),
+            path: error.path.clone(),
+            story: None,
+            span: error.span.clone(),
+            section: None,
+            label: None,
+            help: error.help.clone(),
+            suggestion: error.suggestion.clone(),
+        }
+    }
+
+    pub fn is_load_error(&self) -> bool {
+        self.code == LOAD_ERROR
+    }
+}
+
 impl Report {
+    /// Every diagnostic: the files that did not load first, then the findings.
+    pub fn all(&self) -> impl Iterator<Item = std::borrow::Cow<'_, Diagnostic>> {
+        self.errors
+            .iter()
+            .map(|error| std::borrow::Cow::Owned(Diagnostic::load(error)))
+            .chain(self.diagnostics().map(std::borrow::Cow::Borrowed))
+    }
+
+    /// The findings (files that loaded, and the bank).
     pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
         self.stories
             .iter()

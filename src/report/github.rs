@@ -3,31 +3,33 @@
 
 use std::fmt::Write;
 
-use super::{display_path, Sources};
+use super::{display_path, Place, Sources};
 use crate::config::Severity;
 use crate::lint::Report;
 
 pub fn render(report: &Report, sources: &Sources) -> String {
     let mut out = String::new();
-    for error in &report.errors {
-        let _ = writeln!(
-            out,
-            "::error file={},line={},col={},title={}::{}",
-            property(&display_path(&error.path)),
-            error.start().line,
-            error.start().column,
-            property("starbank: file does not load"),
-            data(&error.message)
-        );
-    }
-    for diagnostic in report.diagnostics() {
+    for diagnostic in report.all() {
+        if diagnostic.is_load_error() {
+            let at = sources.place_of(&diagnostic).unwrap_or(Place::FILE_START);
+            let _ = writeln!(
+                out,
+                "::error file={},line={},col={},title={}::{}",
+                property(&display_path(&diagnostic.path)),
+                at.line,
+                at.column,
+                property("starbank: file does not load"),
+                data(&diagnostic.message)
+            );
+            continue;
+        }
         let command = match diagnostic.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
         let mut properties = format!("file={}", property(&display_path(&diagnostic.path)));
-        if let Some(at) = sources.place(&diagnostic.path, diagnostic.span.as_ref()) {
+        if let Some(at) = sources.place_of(&diagnostic) {
             let _ = write!(properties, ",line={},col={}", at.line, at.column);
             if at.end_line == at.line {
                 let _ = write!(properties, ",endColumn={}", at.end_column);

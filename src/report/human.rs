@@ -19,17 +19,19 @@ pub struct HumanOptions {
 
 pub fn render(report: &Report, sources: &Sources, options: HumanOptions) -> String {
     let mut out = String::new();
-    for error in &report.errors {
-        let text = if options.colour {
-            error.render(Styles::coloured(RED), RED)
-        } else {
-            error.render(Styles::PLAIN, "")
-        };
-        out.push_str(&text);
-        out.push('\n');
-    }
-    for diagnostic in report.diagnostics() {
-        render_diagnostic(&mut out, diagnostic, sources, options.colour);
+    for diagnostic in report.all() {
+        match sources.load_error(&diagnostic.path) {
+            // A file that did not load is drawn as `starbank check` draws it.
+            Some(error) if diagnostic.is_load_error() => {
+                out.push_str(&if options.colour {
+                    error.render(Styles::coloured(RED), RED)
+                } else {
+                    error.render(Styles::PLAIN, "")
+                });
+                out.push('\n');
+            }
+            _ => render_diagnostic(&mut out, &diagnostic, sources, options.colour),
+        }
     }
     render_summary(&mut out, report, options);
     out
@@ -65,7 +67,7 @@ fn render_diagnostic(out: &mut String, diagnostic: &Diagnostic, sources: &Source
         Styles::PLAIN
     };
     let path = display_path(&diagnostic.path);
-    let pad = match sources.place(&diagnostic.path, diagnostic.span.as_ref()) {
+    let pad = match sources.place_of(diagnostic) {
         Some(at) => {
             let line_text = sources.line(&diagnostic.path, at.line).unwrap_or("");
             // A multi-line phrase is underlined to the end of its first line.

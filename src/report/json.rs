@@ -11,7 +11,7 @@ struct Output<'a> {
     version: u32,
     stories: Vec<StoryOut<'a>>,
     bank: BankOut,
-    errors: Vec<ErrorOut<'a>>,
+    errors: Vec<ErrorOut>,
     summary: SummaryOut,
 }
 
@@ -70,11 +70,11 @@ struct BankDiagnosticOut {
 }
 
 #[derive(Serialize)]
-struct ErrorOut<'a> {
+struct ErrorOut {
     path: String,
     line: usize,
     column: usize,
-    message: &'a str,
+    message: String,
 }
 
 #[derive(Serialize)]
@@ -98,13 +98,16 @@ pub fn render(report: &Report, sources: &Sources) -> String {
                 .collect(),
         },
         errors: report
-            .errors
-            .iter()
-            .map(|error| ErrorOut {
-                path: display_path(&error.path),
-                line: error.start().line,
-                column: error.start().column,
-                message: &error.message,
+            .all()
+            .filter(|d| d.is_load_error())
+            .map(|error| {
+                let at = sources.place_of(&error).unwrap_or(Place::FILE_START);
+                ErrorOut {
+                    path: display_path(&error.path),
+                    line: at.line,
+                    column: at.column,
+                    message: error.into_owned().message,
+                }
             })
             .collect(),
         summary: SummaryOut {

@@ -32,20 +32,7 @@ pub fn render(report: &Report, sources: &Sources) -> String {
         "fullDescription": {"text": "The file could not be read or parsed as a story; it was not linted."},
         "defaultConfiguration": {"level": "error"},
     }));
-    let mut results: Vec<Value> = report
-        .errors
-        .iter()
-        .map(|error| {
-            json!({
-                "ruleId": LOAD_RULE,
-                "ruleIndex": RULES.len(),
-                "level": "error",
-                "message": {"text": error.message},
-                "locations": [location(&display_path(&error.path), Some((error.start().line, error.start().column, error.end().line, error.end().column)))],
-            })
-        })
-        .collect();
-    results.extend(report.diagnostics().map(|d| result(d, sources)));
+    let results: Vec<Value> = report.all().map(|d| result(&d, sources)).collect();
     let sarif = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -65,15 +52,20 @@ pub fn render(report: &Report, sources: &Sources) -> String {
 }
 
 fn result(diagnostic: &Diagnostic, sources: &Sources) -> Value {
-    let index = RULES
-        .iter()
-        .position(|rule| rule.code == diagnostic.code)
-        .unwrap_or(0);
+    let (rule_id, index) = if diagnostic.is_load_error() {
+        (LOAD_RULE, RULES.len())
+    } else {
+        let index = RULES
+            .iter()
+            .position(|rule| rule.code == diagnostic.code)
+            .unwrap_or(0);
+        (diagnostic.code, index)
+    };
     let region = sources
-        .place(&diagnostic.path, diagnostic.span.as_ref())
+        .place_of(diagnostic)
         .map(|at| (at.line, at.column, at.end_line, at.end_column));
     json!({
-        "ruleId": diagnostic.code,
+        "ruleId": rule_id,
         "ruleIndex": index,
         "level": level(diagnostic.severity),
         "message": {"text": diagnostic.message},

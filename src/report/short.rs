@@ -8,18 +8,8 @@ use crate::snippet::sanitize;
 
 pub fn render(report: &Report, sources: &Sources) -> String {
     let mut out = String::new();
-    for error in &report.errors {
-        let _ = writeln!(
-            out,
-            "{}:{}:{}: error[load] {}",
-            display_path(&error.path),
-            error.start().line,
-            error.start().column,
-            sanitize(&error.message)
-        );
-    }
-    for diagnostic in report.diagnostics() {
-        let place = match sources.place(&diagnostic.path, diagnostic.span.as_ref()) {
+    for diagnostic in report.all() {
+        let place = match sources.place_of(&diagnostic) {
             Some(at) => format!(
                 "{}:{}:{}",
                 display_path(&diagnostic.path),

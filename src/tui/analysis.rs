@@ -43,8 +43,8 @@ pub struct Finding {
     pub section: Option<Section>,
     /// Byte range in the section's decoded text.
     pub decoded: Option<Range<usize>>,
-    pub line: usize,
-    pub column: usize,
+    /// Byte range in the story file (line and column are computed when shown).
+    pub span: Option<Range<usize>>,
 }
 
 /// How well a story answers a question, 0..=1 (comparable across questions).
@@ -371,17 +371,13 @@ fn finding(story: Option<&Story>, diagnostic: &Diagnostic) -> Finding {
             .map(|literal| decoded_offset(literal, span.start)..decoded_offset(literal, span.end)),
         _ => None,
     };
-    let position = story
-        .zip(diagnostic.span.as_ref())
-        .map(|(story, span)| story.position(span.start));
     Finding {
         code: diagnostic.code.to_string(),
         severity: diagnostic.severity,
         message: diagnostic.message.clone(),
         section: diagnostic.section,
         decoded,
-        line: position.map_or(0, |p| p.line),
-        column: position.map_or(0, |p| p.column),
+        span: diagnostic.span.clone(),
     }
 }
 

@@ -728,9 +728,13 @@ impl App {
         // The pane may be too narrow for the whole message: the footer shows it in full.
         self.say(format!("{} {}", finding.code, finding.message));
         let Some(section) = finding.section else {
+            let line = finding
+                .span
+                .as_ref()
+                .map_or(1, |span| story.position(span.start).line);
             self.say(format!(
-                "{} is about the whole story (line {})",
-                finding.code, finding.line
+                "{} is about the whole story (line {line})",
+                finding.code
             ));
             return;
         };
