@@ -17,52 +17,17 @@ use crate::story::{Level, Section, Story};
 
 use super::action::{Action, Focus, Modal, View};
 use super::analysis::{BankAnalysis, Engine, Request, Response, StoryAnalysis, Worker};
-use super::editor::Editor;
+use super::edit::{EditSession, Saved};
 use super::geometry::FrameLayout;
-use super::recovery::{self, Recovered, RecoveryFile, RecoverySlot};
-use super::save::{self, SaveOutcome};
+use super::recovery::{self, RecoveryFile, RecoverySlot};
+use super::save;
 use super::template;
 use super::theme::Theme;
 use super::view::stories::index_of;
 use super::view::{CoverageView, DetailAnchor, QuestionsView, StoriesView};
 
-/// How long typing must pause before a draft is re-analysed.
-pub const ANALYSIS_DEBOUNCE: Duration = Duration::from_millis(150);
 /// How long a search query must settle before it is sent (short: results follow each key).
 pub const SEARCH_DEBOUNCE: Duration = Duration::from_millis(30);
-
-/// The open section editor.
-pub struct Edit {
-    pub path: PathBuf,
-    pub section: Section,
-    /// The story as it was on disk when the edit started (or was last reloaded): a save
-    /// refuses to overwrite anything else without asking.
-    pub base: Story,
-    pub editor: Editor,
-    /// The section's text when the edit started.
-    pub original: String,
-    /// Set when the file changed on disk while this edit was open.
-    pub disk_changed: bool,
-    pub generation: u64,
-    pub analysis: Option<StoryAnalysis>,
-    due: Option<Instant>,
-}
-
-impl Edit {
-    pub fn text(&self) -> String {
-        self.editor.text()
-    }
-
-    pub fn is_dirty(&self) -> bool {
-        self.editor.text() != self.original
-    }
-
-    /// The draft as a story: the base file with the edited section spliced in.
-    pub fn draft(&self) -> Option<Story> {
-        let source = save::splice_section(&self.base, self.section, &self.text());
-        Story::parse(&self.base.path, source).ok()
-    }
-}
 
 /// A message in the footer, and how it should look.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,7 +53,7 @@ pub struct App {
     pub coverage_view: CoverageView,
     /// What the last frame drew where (written by the drawing, read by the mouse).
     pub layout: Cell<FrameLayout>,
-    pub edit: Option<Edit>,
+    pub edit: Option<EditSession>,
     pub modal: Option<Modal>,
     pub status: Option<Status>,
     pub theme: Theme,
@@ -213,7 +178,7 @@ impl App {
     }
 
     pub fn has_unsaved_edit(&self) -> bool {
-        self.edit.as_ref().is_some_and(Edit::is_dirty)
+        self.edit.as_ref().is_some_and(EditSession::is_dirty)
     }
 
     pub fn is_busy(&self) -> bool {
@@ -509,7 +474,7 @@ impl App {
             Action::EditorInput(input) => {
                 if let Some(edit) = &mut self.edit {
                     if edit.editor.input(input) {
-                        edit.due = Some(Instant::now() + ANALYSIS_DEBOUNCE);
+                        edit.touched();
                         self.mirror_recovery();
                     }
                 }
@@ -517,7 +482,7 @@ impl App {
             Action::EditorPaste(text) => {
                 if let Some(edit) = &mut self.edit {
                     edit.editor.paste(&text);
-                    edit.due = Some(Instant::now() + ANALYSIS_DEBOUNCE);
+                    edit.touched();
                     self.mirror_recovery();
                 }
             }
@@ -771,23 +736,11 @@ impl App {
         at: Option<usize>,
     ) {
         let hint = self.prompts.hints.for_section(section).to_string();
-        let mut editor = Editor::new(&text, &hint, self.theme);
-        if let Some(offset) = at {
-            editor.move_to_offset(offset);
-        }
         self.stories_view.section = section;
         self.stories_view.focus = Focus::Sections;
-        self.edit = Some(Edit {
-            path: base.path.clone(),
-            section,
-            base,
-            editor,
-            original,
-            disk_changed: false,
-            generation: 0,
-            analysis: None,
-            due: Some(Instant::now()),
-        });
+        self.edit = Some(EditSession::start(
+            base, section, original, &text, at, &hint, self.theme,
+        ));
         self.mirror_recovery();
     }
 
@@ -804,16 +757,7 @@ impl App {
 
     /// Keeps the panic hook's copy of the open edit current.
     fn mirror_recovery(&mut self) {
-        let draft = self.edit.as_ref().filter(|e| e.is_dirty()).map(|edit| {
-            let text = edit.text();
-            Recovered {
-                path: edit.path.clone(),
-                story_id: edit.base.id.clone(),
-                section: edit.section,
-                source: save::splice_section(&edit.base, edit.section, &text),
-                text,
-            }
-        });
+        let draft = self.edit.as_ref().and_then(EditSession::recovered);
         if let Ok(mut slot) = self.recovery.lock() {
             *slot = draft;
         }
@@ -826,37 +770,29 @@ impl App {
     }
 
     fn save_edit(&mut self) {
-        let Some(edit) = &self.edit else { return };
-        if !edit.is_dirty() {
-            self.say("nothing to save");
-            return;
-        }
-        let text = edit.text();
-        match save::save_section(&edit.base, edit.section, &text) {
-            Ok(SaveOutcome::Saved { source }) => self.after_save(source, false),
-            Ok(SaveOutcome::Conflict { .. }) => self.modal = Some(Modal::Conflict),
-            Err(err) => self.say_error(format!("not saved: {err}")),
-        }
+        let Some(edit) = &mut self.edit else { return };
+        let saved = edit.save();
+        self.after_save(saved);
     }
 
-    /// The edit is on disk as `source`: it becomes the story, and the editor's new base.
-    fn after_save(&mut self, source: String, then_close: bool) {
-        let Some(edit) = &mut self.edit else { return };
-        let section = edit.section;
-        match Story::parse(&edit.path, source) {
-            Ok(story) => {
-                edit.base = story.clone();
-                edit.original = edit.text();
-                edit.disk_changed = false;
+    /// Tells the user what a save came to; a written story replaces the bank's copy.
+    fn after_save(&mut self, saved: Saved) {
+        let section = self.edit.as_ref().map(|edit| edit.section);
+        match saved {
+            Saved::NothingToSave => self.say("nothing to save"),
+            Saved::Written(story) => {
                 let name = story.id.clone();
-                self.replace_story(story);
+                self.replace_story(*story);
                 self.clear_recovery();
-                self.say(format!("saved the {section} of {name}"));
+                if let Some(section) = section {
+                    self.say(format!("saved the {section} of {name}"));
+                }
             }
-            Err(err) => self.say_error(format!("saved, but the file no longer loads: {err}")),
-        }
-        if then_close {
-            self.close_editor();
+            Saved::WrittenUnloadable(err) => {
+                self.say_error(format!("saved, but the file no longer loads: {err}"))
+            }
+            Saved::Conflict => self.modal = Some(Modal::Conflict),
+            Saved::Failed(err) => self.say_error(format!("not saved: {err}")),
         }
     }
 
@@ -903,39 +839,30 @@ impl App {
     /// the user's words stay in the editor, unsaved.
     fn conflict_reload(&mut self) {
         self.modal = None;
-        let Some(edit) = &self.edit else { return };
-        match Story::load(&edit.path) {
+        let Some(edit) = &mut self.edit else { return };
+        match edit.reload_base() {
             Ok(story) => {
-                let section = edit.section;
-                self.replace_story(story.clone());
-                if let Some(edit) = &mut self.edit {
-                    edit.original = story.section(section).to_string();
-                    edit.base = story;
-                    edit.disk_changed = false;
-                    edit.due = Some(Instant::now());
-                }
+                self.replace_story(story);
                 self.say(
                     "reloaded the file from disk; your edit is still open: Ctrl+S saves it on top",
                 );
             }
-            Err(err) => self.say_error(format!("cannot reload: {}", err.message)),
+            Err(err) => self.say_error(format!("cannot reload: {err}")),
         }
     }
 
     fn conflict_overwrite(&mut self) {
         self.modal = None;
-        let Some(edit) = &self.edit else { return };
-        match save::overwrite_section(&edit.base, edit.section, &edit.text()) {
-            Ok(source) => self.after_save(source, false),
-            Err(err) => self.say_error(format!("not saved: {err}")),
-        }
+        let Some(edit) = &mut self.edit else { return };
+        let saved = edit.overwrite();
+        self.after_save(saved);
     }
 
     fn conflict_keep_both(&mut self) {
         self.modal = None;
         let Some(edit) = &self.edit else { return };
-        match save::keep_both(&edit.base, edit.section, &edit.text()) {
-            Ok((path, _)) => {
+        match edit.keep_both() {
+            Ok(path) => {
                 let original = edit.path.clone();
                 self.close_editor();
                 for path in [&original, &path] {

@@ -8,6 +8,7 @@ pub mod action;
 pub mod analysis;
 pub mod app;
 pub mod bindings;
+pub mod edit;
 pub mod editor;
 pub mod geometry;
 pub mod keys;
