@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::LoadError;
 use crate::figures::FigureKind;
+use crate::plan::loops::{Loop, LoopOrigin};
 use crate::prompts::{parse_prompt_file, Rubric};
 use crate::story::Level;
 
@@ -83,6 +84,11 @@ pub struct Config {
     /// Severity per rule, by code or name.
     pub severity: BTreeMap<String, Severity>,
     pub rubric: BTreeMap<FigureKind, DimensionOverride>,
+    /// Interview loops that replace the prompts' loop of their level (`prompts/loop.ron`).
+    pub loops: Vec<Loop>,
+    /// Where `loops` was read, to locate a problem in it.
+    #[serde(skip)]
+    pub loops_origin: LoopOrigin,
 }
 
 impl Default for Config {
@@ -99,6 +105,8 @@ impl Default for Config {
             disable: Vec::new(),
             severity: BTreeMap::new(),
             rubric: BTreeMap::new(),
+            loops: Vec::new(),
+            loops_origin: LoopOrigin::default(),
         }
     }
 }
@@ -112,8 +120,9 @@ impl Config {
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(err) => return Err(LoadError::io(&path, &err)),
         };
-        let config: Config = parse_prompt_file(&path, &text)?;
+        let mut config: Config = parse_prompt_file(&path, &text)?;
         config.validate(&path, &text)?;
+        config.loops_origin = LoopOrigin::new(&path, &text);
         Ok(config)
     }
 

@@ -18,7 +18,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub bank: Option<PathBuf>,
 
-    /// A folder whose questions.ron / levels.ron / hints.ron / principles.ron override the
+    /// A folder whose questions.ron / levels.ron / hints.ron / principles.ron / loop.ron override the
     /// built-in ones [default: a prompts/ folder beside the bank, if any]
     #[arg(long, global = true, value_name = "DIR")]
     pub prompts: Option<PathBuf>,
