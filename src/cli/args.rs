@@ -83,6 +83,11 @@ pub enum Command {
     /// Diagnostics, hover, completion, code actions, inlay hints, document symbols and go to
     /// definition for the stories of the bank each open `.ron` file belongs to.
     Lsp,
+    /// Plan the loop: the story to tell in each round, a backup for each, where the bank is thin
+    ///
+    /// Stories are assigned so that no story is told twice and the total strength is the
+    /// largest possible (an optimal assignment, not first come first served).
+    Plan(PlanArgs),
 }
 
 pub use crate::report::Format as ReportFormat;
@@ -151,4 +156,21 @@ pub struct CoverageArgs {
     /// The level whose questions to cover [default: the bank's `level`, else its stories' most common]
     #[arg(long, value_parser = parse_level)]
     pub level: Option<Level>,
+}
+
+/// Output format for `plan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Human,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PlanArgs {
+    /// The loop to plan [default: the bank's `level`, else its stories' most common]
+    #[arg(long, value_parser = parse_level)]
+    pub level: Option<Level>,
+    #[arg(long, value_enum, default_value_t = PlanFormat::Human)]
+    pub format: PlanFormat,
 }

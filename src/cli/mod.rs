@@ -8,6 +8,7 @@ mod explain;
 mod lint;
 mod map;
 mod output;
+mod plan;
 mod questions;
 mod search;
 mod session;
@@ -51,6 +52,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Map(args)) => map::run(&cli, args),
         Some(Command::Coverage(args)) => coverage::run(&cli, args),
         Some(Command::Lsp) => crate::lsp::run(),
+        Some(Command::Plan(args)) => plan::run(&cli, args),
         Some(Command::Tui) | None => tui::run(&cli),
     };
     ExitCode::from(code)

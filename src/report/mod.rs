@@ -8,6 +8,7 @@ mod github;
 mod human;
 mod json;
 pub mod map;
+pub mod plan;
 mod sarif;
 pub mod search;
 mod short;

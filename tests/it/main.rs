@@ -16,6 +16,7 @@ mod load_errors;
 mod locations;
 mod lsp;
 mod nvim_e2e;
+mod plan_cli;
 mod search_cli;
 mod search_quality;
 mod search_real;
