@@ -71,6 +71,9 @@ pub struct Config {
     pub words_per_minute: f64,
     pub min_minutes: f64,
     pub max_minutes: f64,
+    /// The spoken length of a story's `short` version, in seconds.
+    pub short_min_seconds: f64,
+    pub short_max_seconds: f64,
     /// The share of a story's words that Action should have at least.
     pub action_share: f64,
     /// A bank should have at least this many stories.
@@ -98,6 +101,8 @@ impl Default for Config {
             words_per_minute: 150.0,
             min_minutes: 1.5,
             max_minutes: 3.5,
+            short_min_seconds: 30.0,
+            short_max_seconds: 45.0,
             action_share: 0.4,
             min_stories: 10,
             max_questions_per_story: 4,
@@ -131,6 +136,8 @@ impl Config {
             Some(("words_per_minute", "must be above 0"))
         } else if self.min_minutes > self.max_minutes {
             Some(("min_minutes", "must not exceed max_minutes"))
+        } else if self.short_min_seconds > self.short_max_seconds {
+            Some(("short_min_seconds", "must not exceed short_max_seconds"))
         } else if !(0.0..=1.0).contains(&self.action_share) {
             Some(("action_share", "must be a share between 0.0 and 1.0"))
         } else {

@@ -47,6 +47,8 @@ pub static RULES: &[&Rule] = &[
     &structure::UNKNOWN_QUESTION,
     &structure::UNKNOWN_PRINCIPLE,
     &structure::UNKNOWN_ALLOW,
+    &structure::SHORT_VERSION_TOO_SHORT,
+    &structure::SHORT_VERSION_TOO_LONG,
     &bank_rules::TOO_FEW_STORIES,
     &bank_rules::DUPLICATE_TITLE,
     &coverage_rules::UNCOVERED_QUESTION,

@@ -142,6 +142,38 @@ declare_rule! {
     }
 }
 
+declare_rule! {
+    /// The story's `short` version is too short to open an answer: under the minimum
+    /// (default 30 seconds spoken).
+    ///
+    /// The short version is the 30-45 second telling that opens an answer ("the headline")
+    /// or answers a follow-up about the story. Under half a minute it rarely says what the
+    /// situation was, what you did and what changed, with a number. Settings:
+    /// `words_per_minute`, `short_min_seconds`.
+    SHORT_VERSION_TOO_SHORT {
+        code: "ST010",
+        name: "short-version-too-short",
+        severity: Warning,
+        check: Story(short_version_too_short),
+    }
+}
+
+declare_rule! {
+    /// The story's `short` version is too long to be short: over the maximum (default 45
+    /// seconds spoken).
+    ///
+    /// A short version that runs past 45 seconds is the long story told fast: the
+    /// interviewer who asked for the gist, or a follow-up, loses the thread. Keep the
+    /// situation to a clause, the action to the decisive moves and the result to its
+    /// figure. Settings: `words_per_minute`, `short_max_seconds`.
+    SHORT_VERSION_TOO_LONG {
+        code: "ST011",
+        name: "short-version-too-long",
+        severity: Warning,
+        check: Story(short_version_too_long),
+    }
+}
+
 fn section_span(context: &StoryContext, section: Section) -> crate::story::Span {
     context.story.field_or_start(section.as_str())
 }
@@ -271,6 +303,51 @@ fn too_long_spoken(context: &StoryContext, out: &mut Vec<Finding>) {
             ),
         )
         .help("cut Situation to two sentences and keep follow-up detail for follow-ups"),
+    );
+}
+
+/// The short version's words and spoken seconds; `None` when the story has none (or an
+/// empty one, as the workbench's template leaves it).
+fn short_seconds(context: &StoryContext) -> Option<(usize, f64)> {
+    let words = count_words(context.story.short.as_deref()?);
+    (words > 0).then(|| (words, words as f64 * 60.0 / context.config.words_per_minute))
+}
+
+fn short_version_too_short(context: &StoryContext, out: &mut Vec<Finding>) {
+    let Some((words, seconds)) = short_seconds(context) else {
+        return;
+    };
+    if seconds >= context.config.short_min_seconds {
+        return;
+    }
+    out.push(
+        Finding::at(
+            context.story.value_or_closing_span("short"),
+            format!(
+                "short version runs about {seconds:.0} seconds spoken ({words} words at {:.0} a minute), under {:.0} seconds",
+                context.config.words_per_minute, context.config.short_min_seconds
+            ),
+        )
+        .help("say the situation in a clause, the decisive thing you did, and the result with its number"),
+    );
+}
+
+fn short_version_too_long(context: &StoryContext, out: &mut Vec<Finding>) {
+    let Some((words, seconds)) = short_seconds(context) else {
+        return;
+    };
+    if seconds <= context.config.short_max_seconds {
+        return;
+    }
+    out.push(
+        Finding::at(
+            context.story.value_or_closing_span("short"),
+            format!(
+                "short version runs about {seconds:.0} seconds spoken ({words} words at {:.0} a minute), over {:.0} seconds",
+                context.config.words_per_minute, context.config.short_max_seconds
+            ),
+        )
+        .help("keep the decisive moves and the result's figure; leave the rest to the long telling"),
     );
 }
 
