@@ -12,6 +12,7 @@ mod plan;
 mod questions;
 mod search;
 mod session;
+mod sheet;
 mod tui;
 
 use std::path::PathBuf;
@@ -53,6 +54,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Coverage(args)) => coverage::run(&cli, args),
         Some(Command::Lsp) => crate::lsp::run(),
         Some(Command::Plan(args)) => plan::run(&cli, args),
+        Some(Command::Sheet(args)) => sheet::run(&cli, args),
         Some(Command::Tui) | None => tui::run(&cli),
     };
     ExitCode::from(code)

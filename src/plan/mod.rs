@@ -5,13 +5,15 @@
 //!   questions;
 //! - [`assign`]: the optimal assignment of distinct stories to the questions the rounds ask,
 //!   and a backup per slot;
-//! - [`thin`]: what the plan cannot cover well.
+//! - [`thin`]: what the plan cannot cover well;
+//! - [`sheet`]: the one-page sheet of a plan.
 //!
 //! [`plan`] puts them together from the bank's strength map ([`crate::index::map`]); the
 //! CLI renders the result (`src/report/plan.rs`).
 
 pub mod assign;
 pub mod loops;
+pub mod sheet;
 pub mod thin;
 
 use std::collections::HashMap;

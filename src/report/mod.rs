@@ -11,6 +11,7 @@ pub mod map;
 pub mod plan;
 mod sarif;
 pub mod search;
+pub mod sheet;
 mod short;
 
 use std::collections::HashMap;

@@ -20,5 +20,6 @@ mod plan_cli;
 mod search_cli;
 mod search_quality;
 mod search_real;
+mod sheet_cli;
 mod tmux_e2e;
 mod tui;
