@@ -18,6 +18,7 @@ pub mod index;
 pub mod lint;
 pub mod lsp;
 pub mod plan;
+pub mod practice;
 pub mod prompts;
 pub mod report;
 pub mod scope;

@@ -72,6 +72,9 @@ pub enum Command {
     },
     /// Open the workbench: draft, search and check stories (also what `starbank` alone does)
     Tui,
+    /// Practise the loop in the workbench: a question of the plan, a countdown, the planned
+    /// story, your rating (history in <bank>/.starbank/practice.ron)
+    Practice,
     /// Find the stories that answer a question, ranked, with the passage that matched
     Search(SearchArgs),
     /// Map each question of a level to its best stories, and each story to its questions

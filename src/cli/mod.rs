@@ -55,7 +55,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Lsp) => crate::lsp::run(),
         Some(Command::Plan(args)) => plan::run(&cli, args),
         Some(Command::Sheet(args)) => sheet::run(&cli, args),
-        Some(Command::Tui) | None => tui::run(&cli),
+        Some(Command::Tui) | None => tui::run(&cli, crate::tui::Start::Browse),
+        Some(Command::Practice) => tui::run(&cli, crate::tui::Start::Practice),
     };
     ExitCode::from(code)
 }

@@ -24,10 +24,17 @@ use super::save;
 use super::template;
 use super::theme::Theme;
 use super::view::stories::index_of;
-use super::view::{CoverageView, DetailAnchor, QuestionsView, StoriesView};
+use super::view::{
+    CoverageView, DetailAnchor, LoopView, PracticeRound, QuestionsView, StoriesView,
+};
+use crate::plan::Plan;
+use crate::practice::{now_seconds, Attempt, History};
 
 /// How long a search query must settle before it is sent (short: results follow each key).
 pub const SEARCH_DEBOUNCE: Duration = Duration::from_millis(30);
+
+/// What time it is, for practice countdowns (a function, so tests can set the time).
+pub type Clock = Arc<dyn Fn() -> Instant + Send + Sync>;
 
 /// A message in the footer, and how it should look.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +58,11 @@ pub struct App {
     pub stories_view: StoriesView,
     pub questions_view: QuestionsView,
     pub coverage_view: CoverageView,
+    pub loop_view: LoopView,
+    /// Practice history (`<bank>/.starbank/practice.ron`).
+    pub history: History,
+    /// The time, for practice countdowns: tests drive it by hand.
+    pub clock: Clock,
     /// What the last frame drew where (written by the drawing, read by the mouse).
     pub layout: Cell<FrameLayout>,
     pub edit: Option<EditSession>,
@@ -79,6 +91,7 @@ impl App {
         stories.sort_by(|a, b| a.path.cmp(&b.path));
         let pending = recovery::pending(&bank.root);
         let level = bank.config.level;
+        let (history, history_note) = History::load(&bank.root);
         let mut app = App {
             bank_root: bank.root,
             prompts,
@@ -92,6 +105,9 @@ impl App {
             stories_view: StoriesView::default(),
             questions_view: QuestionsView::new(level),
             coverage_view: CoverageView::default(),
+            loop_view: LoopView::default(),
+            history,
+            clock: Arc::new(Instant::now),
             layout: Cell::new(FrameLayout::default()),
             edit: None,
             modal: None,
@@ -109,6 +125,9 @@ impl App {
             bank_due: None,
         };
         app.request_bank();
+        if let Some(note) = history_note {
+            app.say_error(note);
+        }
         if !pending.is_empty() {
             app.modal = Some(Modal::Recovery { files: pending });
         }
@@ -161,8 +180,16 @@ impl App {
         match self.view {
             View::Stories => self.stories_view.focus,
             View::Questions => self.questions_view.focus,
-            View::Coverage => Focus::List,
+            View::Coverage | View::Loop => Focus::List,
         }
+    }
+
+    /// Whether a practice countdown is running (the screen changes every second).
+    pub fn practising(&self) -> bool {
+        self.loop_view
+            .practice
+            .as_ref()
+            .is_some_and(|round| !round.revealed())
     }
 
     /// Whether keys go to a search or filter query in the view on screen.
@@ -287,6 +314,10 @@ impl App {
                 self.analysis = std::mem::take(&mut analysis.stories);
                 self.bank = analysis;
                 self.analysed = true;
+                if self.loop_view.practice_on_plan && self.bank.plan.is_ok() {
+                    self.loop_view.practice_on_plan = false;
+                    self.start_practice();
+                }
                 if self.view == View::Questions {
                     self.questions_view.hits = None;
                     self.request_question();
@@ -392,7 +423,8 @@ impl App {
                 let next = match self.view {
                     View::Stories => View::Questions,
                     View::Questions => View::Coverage,
-                    View::Coverage => View::Stories,
+                    View::Coverage => View::Loop,
+                    View::Loop => View::Stories,
                 };
                 self.show_view(next);
             }
@@ -471,6 +503,15 @@ impl App {
             Action::EditSection => self.open_editor(self.stories_view.section, None),
             Action::ExternalEditor => self.request_external_edit(),
             Action::Reload => self.reload_bank(),
+            Action::StartPractice => self.start_practice(),
+            Action::RevealStory => {
+                let now = (self.clock)();
+                if let Some(round) = &mut self.loop_view.practice {
+                    round.reveal(now);
+                }
+            }
+            Action::RatePractice(rating) => self.rate_practice(rating),
+            Action::StopPractice => self.loop_view.practice = None,
             Action::EditorInput(input) => {
                 if let Some(edit) = &mut self.edit {
                     if edit.editor.input(input) {
@@ -594,7 +635,7 @@ impl App {
         match self.view {
             View::Stories => self.stories_view.focus = pane,
             View::Questions => self.questions_view.focus = pane,
-            View::Coverage => {}
+            View::Coverage | View::Loop => {}
         }
     }
 
@@ -602,7 +643,7 @@ impl App {
         match self.view {
             View::Stories => self.stories_view.focus_next(forward),
             View::Questions => self.questions_view.focus_next(forward),
-            View::Coverage => {}
+            View::Coverage | View::Loop => {}
         }
     }
 
@@ -628,6 +669,10 @@ impl App {
             View::Coverage => {
                 let rows = self.visible_questions().len();
                 self.coverage_view.move_by(delta, rows);
+            }
+            View::Loop => {
+                let slots = self.bank.plan.as_ref().map_or(0, Plan::slot_count);
+                self.loop_view.move_by(delta, slots);
             }
         }
     }
@@ -712,6 +757,62 @@ impl App {
             offset: finding.decoded.as_ref().map(|r| r.start),
             third: true,
         });
+    }
+
+    // ----- practice ----------------------------------------------------------------------
+
+    /// Shows the Loop view and asks the first practice question once the plan is known.
+    pub fn practise_when_planned(&mut self) {
+        self.view = View::Loop;
+        if self.analysed {
+            self.start_practice();
+        } else {
+            self.loop_view.practice_on_plan = true;
+        }
+    }
+
+    /// Asks the next practice question: the weakest and least recently practised of the
+    /// plan's prepared questions.
+    fn start_practice(&mut self) {
+        let plan = match &self.bank.plan {
+            Ok(plan) => plan,
+            Err(why) => {
+                let why = why.clone();
+                self.say_error(format!("no plan to practise: {why}"));
+                return;
+            }
+        };
+        self.view = View::Loop;
+        match PracticeRound::next(plan, &self.history, (self.clock)()) {
+            Some(round) => self.loop_view.practice = Some(round),
+            None => self.say_error("the plan has no question to practise"),
+        }
+    }
+
+    /// Records the rating of the round just told, saves the history, asks the next question.
+    fn rate_practice(&mut self, rating: u8) {
+        let Some(round) = self.loop_view.practice.take() else {
+            return;
+        };
+        if !round.revealed() || !crate::practice::RATINGS.contains(&rating) {
+            self.loop_view.practice = Some(round);
+            return;
+        }
+        let now = (self.clock)();
+        self.history.record(Attempt {
+            question: round.question_id.clone(),
+            story: round.story.clone(),
+            rating,
+            at: now_seconds(),
+            seconds: round.elapsed(now).as_secs() as u32,
+        });
+        match self.history.save(&self.bank_root) {
+            Ok(_) => self.say(format!("rated {rating} of 4; next question")),
+            Err(err) => self.say_error(format!(
+                "practice not saved: {err}; it is kept until the workbench closes"
+            )),
+        }
+        self.start_practice();
     }
 
     // ----- editing -----------------------------------------------------------------------
