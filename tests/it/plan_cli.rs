@@ -3,14 +3,7 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
-
-fn starbank() -> Command {
-    let mut cmd = Command::cargo_bin("starbank").unwrap();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
-    cmd
-}
+use crate::common::starbank;
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let output = starbank().args(args).output().unwrap();

@@ -1,24 +1,8 @@
 //! `starbank search`, `map` and `coverage` as a user runs them, on the bundled bank.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn starbank() -> Command {
-    let mut cmd = Command::cargo_bin("starbank").unwrap();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
-    cmd
-}
-
-fn stdout(args: &[&str]) -> String {
-    let output = starbank().args(args).output().unwrap();
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
+use crate::common::{starbank, stdout};
 
 #[test]
 fn human_search_ranks_the_turnaround_story_first_and_says_why() {

@@ -5,26 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use assert_cmd::Command;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-fn starbank() -> Command {
-    let mut cmd = Command::cargo_bin("starbank").unwrap();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
-    cmd
-}
-
-fn stdout(args: &[&str]) -> String {
-    let output = starbank().args(args).output().unwrap();
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
+use crate::common::{starbank, stdout};
 
 #[test]
 fn markdown_sheet_snapshot_on_the_bundled_bank() {
