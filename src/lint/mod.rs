@@ -215,34 +215,47 @@ impl Linter {
     }
 
     fn story_report(&self, story: &Story, scope: Scope) -> StoryReport {
-        let target = self.target_level(story);
+        let diagnostics = self.story_diagnostics(story, &scope);
+        self.report_of(story, scope, diagnostics)
+    }
+
+    /// The findings of the story rules, sorted, with the story's `allow` applied.
+    fn story_diagnostics(&self, story: &Story, scope: &Scope) -> Vec<Diagnostic> {
         let context = StoryContext {
             story,
-            scope: &scope,
-            target,
+            scope,
+            target: self.target_level(story),
             config: &self.config,
             prompts: &self.prompts,
             rubric: &self.rubric,
         };
         let mut diagnostics = Vec::new();
+        let mut findings = Vec::new();
         for (rule, severity) in &self.rules {
             let Check::Story(check) = rule.check else {
                 continue;
             };
-            let mut findings = Vec::new();
             check(&context, &mut findings);
+            if is_allowed(story, rule.code, rule.name) {
+                findings.clear();
+                continue;
+            }
             diagnostics.extend(
                 findings
-                    .into_iter()
+                    .drain(..)
                     .map(|finding| diagnostic(rule, *severity, Some(story), None, finding)),
             );
         }
-        diagnostics.retain(|d| !is_allowed(story, d.code, d.name));
         sort_diagnostics(&mut diagnostics);
+        diagnostics
+    }
+
+    /// A story's report, taking its scope's figures (no copy).
+    fn report_of(&self, story: &Story, scope: Scope, diagnostics: Vec<Diagnostic>) -> StoryReport {
         StoryReport {
             id: story.id.clone(),
             path: story.path.clone(),
-            level: target,
+            level: self.target_level(story),
             reads_at: scope.reads_at,
             figures: scope.figures,
             diagnostics,
@@ -262,11 +275,20 @@ impl Linter {
         errors: Vec<LoadError>,
         bank_rules: bool,
     ) -> Report {
-        let scopes: Vec<Scope> = parallel_map(stories, |story| self.analyse(story));
-        let indexed: Vec<(&Story, &Scope)> = stories.iter().zip(&scopes).collect();
-        let reports = parallel_map(&indexed, |(story, scope)| {
-            self.story_report(story, (*scope).clone())
-        });
+        use rayon::prelude::*;
+        // Extraction and the story rules run on all cores, in the stories' order; the bank
+        // rules need every scope, so they run after, and only then do the reports take the
+        // scopes' figures.
+        let analysed: Vec<(Scope, Vec<Diagnostic>)> = stories
+            .par_iter()
+            .map(|story| {
+                let scope = self.analyse(story);
+                let diagnostics = self.story_diagnostics(story, &scope);
+                (scope, diagnostics)
+            })
+            .collect();
+        let (scopes, diagnostics): (Vec<Scope>, Vec<Vec<Diagnostic>>) =
+            analysed.into_iter().unzip();
         let mut bank_diagnostics = Vec::new();
         if bank_rules {
             let coverage = self.coverage(stories);
@@ -294,6 +316,12 @@ impl Linter {
             }
         }
         sort_diagnostics(&mut bank_diagnostics);
+        let reports = stories
+            .iter()
+            .zip(scopes)
+            .zip(diagnostics)
+            .map(|((story, scope), diagnostics)| self.report_of(story, scope, diagnostics))
+            .collect();
         Report {
             stories: reports,
             bank: bank_diagnostics,
@@ -403,29 +431,4 @@ fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
         let place = |d: &Diagnostic| d.span.as_ref().map(|span| span.start);
         (&a.path, place(a), a.code).cmp(&(&b.path, place(b), b.code))
     });
-}
-
-/// Maps on all cores for large inputs; order is kept.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if items.len() < 256 || threads == 1 {
-        return items.iter().map(&f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| match handle.join() {
-                Ok(results) => results,
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    })
 }

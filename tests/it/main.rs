@@ -19,5 +19,6 @@ mod nvim_e2e;
 mod search_cli;
 mod search_quality;
 mod search_real;
+mod threads;
 mod tmux_e2e;
 mod tui;
