@@ -379,15 +379,58 @@ impl StoryIndex {
     /// The strength (0..1) of every indexed story for a bank question, by story id. Stories
     /// that share no word with the question are absent (strength 0).
     pub fn question_strengths(&self, question_id: &str) -> HashMap<String, f32> {
+        let searcher = self.reader.searcher();
+        let entries = self.doc_entries(&searcher);
+        self.question_strengths_by_doc(&searcher, question_id)
+            .into_iter()
+            .zip(&entries)
+            .flat_map(|(strengths, entries)| strengths.into_iter().zip(entries))
+            .filter(|(strength, _)| *strength > 0.0)
+            .filter_map(|(strength, entry)| Some((entry.as_ref()?.id.clone(), strength)))
+            .collect()
+    }
+
+    /// The strength of every document for a bank question, by segment and document id (0:
+    /// shares no word with it, or an unknown question). [`doc_entries`](Self::doc_entries)
+    /// with the same searcher says which story each document is.
+    fn question_strengths_by_doc(&self, searcher: &Searcher, question_id: &str) -> Vec<Vec<f32>> {
         let Some(terms) = self.vocabulary.get(question_id) else {
-            return HashMap::new();
+            return searcher
+                .segment_readers()
+                .iter()
+                .map(|segment| vec![0.0; segment.max_doc() as usize])
+                .collect();
         };
         let weights = question_weights(terms);
-        let searcher = self.reader.searcher();
-        self.strengths(&searcher, &weights, None)
-            .into_iter()
-            .filter_map(|(address, strength)| {
-                Some((self.entry_at(&searcher, address)?.id.clone(), strength))
+        searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| {
+                strength::segment_strengths(
+                    segment,
+                    self.strength_fields(),
+                    &weights,
+                    &self.vocabulary,
+                    None,
+                )
+            })
+            .collect()
+    }
+
+    /// Each document's entry, by segment and document id: the `slot` column is opened once
+    /// per segment, not once per document.
+    fn doc_entries(&self, searcher: &Searcher) -> Vec<Vec<Option<&Entry>>> {
+        searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| {
+                let column = segment.fast_fields().u64("slot").ok();
+                (0..segment.max_doc())
+                    .map(|doc| {
+                        let slot = column.as_ref()?.first(doc)?;
+                        self.entries.get(usize::try_from(slot).ok()?)?.as_ref()
+                    })
+                    .collect()
             })
             .collect()
     }
@@ -420,12 +463,21 @@ impl StoryIndex {
         weights: &HashMap<String, f32>,
         only: Option<&[DocAddress]>,
     ) -> HashMap<DocAddress, f32> {
-        let fields = StrengthFields {
+        strengths(
+            searcher,
+            self.strength_fields(),
+            weights,
+            &self.vocabulary,
+            only,
+        )
+    }
+
+    fn strength_fields(&self) -> StrengthFields {
+        StrengthFields {
             title: self.fields.title,
             labels: self.fields.labels,
             body: self.fields.body,
-        };
-        strengths(searcher, fields, weights, &self.vocabulary, only)
+        }
     }
 
     /// Each query stem's weight: the question's words and the user's words 1.0, borrowed
@@ -560,9 +612,7 @@ fn index_all(
 ) -> Result<Vec<Option<Entry>>, IndexError> {
     register_analyzer(index);
     let threads = if stories.len() >= PARALLEL_FROM {
-        std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(4)
+        crate::parallel::threads().min(4)
     } else {
         1
     };
