@@ -79,7 +79,12 @@ fn lint_once(cli: &Cli, root: &Path, args: &LintArgs) -> u8 {
         }
     };
     bank.errors.extend(crate::lint::config_errors(&bank));
-    let linter = Linter::new(&prompts, &bank.config).with_level(args.level);
+    // The coverage rules' index is kept in the bank folder only when the whole folder is
+    // linted: then it holds exactly the stories linted.
+    let whole_folder = args.paths.is_empty() || args.paths.iter().all(|path| path == root);
+    let linter = Linter::new(&prompts, &bank.config)
+        .with_level(args.level)
+        .with_index_on_disk(whole_bank && whole_folder);
     let report = linter.lint_stories(&bank.root, &bank.stories, bank.errors.clone(), whole_bank);
     let options = HumanOptions {
         colour: stdout_colour(),

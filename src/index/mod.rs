@@ -219,14 +219,28 @@ impl std::fmt::Debug for StoryIndex {
 impl StoryIndex {
     /// Indexes `stories` in memory, with `prompts`' questions for `--question` and expansion.
     pub fn build(stories: &[Story], prompts: &Prompts) -> Result<StoryIndex, IndexError> {
+        StoryIndex::build_with(stories, prompts, true)
+    }
+
+    fn build_with(
+        stories: &[Story],
+        prompts: &Prompts,
+        keep_shown: bool,
+    ) -> Result<StoryIndex, IndexError> {
         let (schema, fields) = schema();
         let index = Index::create_in_ram(schema);
         let keyed: Vec<(&Story, &std::path::Path)> = stories
             .iter()
             .map(|story| (story, story.path.as_path()))
             .collect();
-        let entries = index_all(&index, fields, &keyed)?;
+        let entries = index_all(&index, fields, &keyed, keep_shown)?;
         StoryIndex::assemble(index, fields, entries, prompts)
+    }
+
+    /// Indexes `stories` in memory for [`map_bank`] and strengths only: no text is kept to
+    /// show hits (a search reads it from the story files).
+    pub fn build_for_map(stories: &[Story], prompts: &Prompts) -> Result<StoryIndex, IndexError> {
+        StoryIndex::build_with(stories, prompts, false)
     }
 
     /// The index over `index`'s documents, whose `slot`s point into `entries`.
@@ -283,7 +297,7 @@ impl StoryIndex {
         if let Some(old) = self.slots.insert(story.id.clone(), slot) {
             self.entries[old] = None;
         }
-        self.entries.push(Some(entry(story)));
+        self.entries.push(Some(entry(story, true)));
         Ok(())
     }
 
@@ -604,11 +618,13 @@ fn register_analyzer(index: &Index) {
 }
 
 /// Adds each story (with the key its document is deleted by) to a fresh `index`, in slot
-/// order, and commits; returns the entries by slot.
+/// order, and commits; returns the entries by slot, with the text hits show when
+/// `keep_shown` (else a search reads it from the story's file).
 fn index_all(
     index: &Index,
     fields: Fields,
     stories: &[(&Story, &std::path::Path)],
+    keep_shown: bool,
 ) -> Result<Vec<Option<Entry>>, IndexError> {
     register_analyzer(index);
     let threads = if stories.len() >= PARALLEL_FROM {
@@ -621,7 +637,7 @@ fn index_all(
     let mut entries = Vec::with_capacity(stories.len());
     for (story, key) in stories {
         writer.add_document(document(fields, story, entries.len(), key))?;
-        entries.push(Some(entry(story)));
+        entries.push(Some(entry(story, keep_shown)));
     }
     writer.commit()?;
     writer.wait_merging_threads()?;
@@ -683,12 +699,12 @@ fn document(
     document
 }
 
-fn entry(story: &Story) -> Entry {
+fn entry(story: &Story, keep_shown: bool) -> Entry {
     Entry {
         id: story.id.clone(),
         path: story.path.clone(),
         level: story.level,
-        shown: Some(shown_text(story)),
+        shown: keep_shown.then(|| shown_text(story)),
     }
 }
 

@@ -153,6 +153,9 @@ pub struct Linter {
     /// Enabled rules with their effective severity.
     rules: Vec<(&'static Rule, Severity)>,
     level_override: Option<Level>,
+    /// Keep the coverage rules' search index in the bank's `.starbank/index` and reuse it
+    /// when nothing changed (`lint` on a whole bank folder).
+    index_on_disk: bool,
 }
 
 impl Linter {
@@ -182,12 +185,21 @@ impl Linter {
             config: config.clone(),
             rules,
             level_override: None,
+            index_on_disk: false,
         }
     }
 
     /// Judges every story against `level` instead of its own (`lint --level`).
     pub fn with_level(mut self, level: Option<Level>) -> Linter {
         self.level_override = level;
+        self
+    }
+
+    /// Keeps the coverage rules' index on disk in the bank folder (see
+    /// [`crate::index::persist`]) and reuses it while no story changed. For a whole bank:
+    /// the index on disk holds every story of the bank's folder.
+    pub fn with_index_on_disk(mut self, on_disk: bool) -> Linter {
+        self.index_on_disk = on_disk;
         self
     }
 
@@ -275,6 +287,19 @@ impl Linter {
         errors: Vec<LoadError>,
         bank_rules: bool,
     ) -> Report {
+        self.lint_stories_with_index(root, stories, errors, bank_rules, None)
+    }
+
+    /// [`lint_stories`](Self::lint_stories) with the search index of `stories` at hand (the
+    /// workbench keeps one): the coverage rules map the bank on it instead of building one.
+    pub fn lint_stories_with_index(
+        &self,
+        root: &Path,
+        stories: &[Story],
+        errors: Vec<LoadError>,
+        bank_rules: bool,
+        index: Option<&crate::index::StoryIndex>,
+    ) -> Report {
         use rayon::prelude::*;
         // Extraction and the story rules run on all cores, in the stories' order; the bank
         // rules need every scope, so they run after, and only then do the reports take the
@@ -291,7 +316,7 @@ impl Linter {
             analysed.into_iter().unzip();
         let mut bank_diagnostics = Vec::new();
         if bank_rules {
-            let coverage = self.coverage(stories);
+            let coverage = self.coverage(root, stories, index);
             let context = BankContext {
                 root,
                 stories,
@@ -330,8 +355,15 @@ impl Linter {
     }
 
     /// The bank mapped against its target level's questions, for the coverage rules; `None`
-    /// when they are all off, or the index cannot be built (then they stay silent).
-    fn coverage(&self, stories: &[Story]) -> Option<crate::index::BankMap> {
+    /// when they are all off, or the index cannot be built (then they stay silent). The
+    /// index is the one given, else the one kept on disk (when asked for and usable), else
+    /// built in memory.
+    fn coverage(
+        &self,
+        root: &Path,
+        stories: &[Story],
+        given: Option<&crate::index::StoryIndex>,
+    ) -> Option<crate::index::BankMap> {
         let wanted = self
             .rules
             .iter()
@@ -339,15 +371,21 @@ impl Linter {
         if !wanted || stories.is_empty() {
             return None;
         }
-        let index = crate::index::StoryIndex::build(stories, &self.prompts).ok()?;
         let level =
             crate::index::map::default_level(self.level_override, self.config.level, stories);
-        Some(crate::index::map_bank(
-            &index,
-            stories,
-            &self.prompts,
-            level,
-        ))
+        let map = |index: &crate::index::StoryIndex| {
+            crate::index::map_bank(index, stories, &self.prompts, level)
+        };
+        if let Some(index) = given {
+            return Some(map(index));
+        }
+        if self.index_on_disk {
+            if let Some(opened) = crate::index::persist::open_loaded(root, stories, &self.prompts) {
+                return Some(map(&opened.index));
+            }
+        }
+        let index = crate::index::StoryIndex::build_for_map(stories, &self.prompts).ok()?;
+        Some(map(&index))
     }
 }
 
