@@ -166,26 +166,38 @@ pub fn map_bank(
         .collect();
     let linked =
         |story: &Story, question_id: &str| story.questions.iter().any(|q| q == question_id);
+    // Each story's place in id order: ties in a ranking go by id, compared as numbers.
+    let mut by_id: Vec<usize> = (0..stories.len()).collect();
+    by_id.sort_by(|&a, &b| stories[a].id.cmp(&stories[b].id));
+    let mut id_rank = vec![0usize; stories.len()];
+    for (rank, &position) in by_id.iter().enumerate() {
+        id_rank[position] = rank;
+    }
     let mapped: Vec<&crate::prompts::Question> = prompts.questions_of(level).collect();
     let questions: Vec<QuestionMatches> = mapped
         .par_iter()
         .map(|question| {
             let found = strengths.get(question.id.as_str()).copied().unwrap_or(&[]);
-            let mut ranked: Vec<StoryMatch> = stories
+            let score = |position: usize| found.get(position).copied().unwrap_or(0.0);
+            let mut order: Vec<(bool, f32, usize)> = stories
                 .iter()
                 .enumerate()
-                .map(|(position, story)| StoryMatch {
-                    story_id: story.id.clone(),
-                    score: found.get(position).copied().unwrap_or(0.0),
-                    linked: linked(story, &question.id),
+                .map(|(position, story)| (linked(story, &question.id), score(position), position))
+                .collect();
+            // Explicit links first, then by strength, then by id.
+            order.sort_by(|a, b| {
+                b.0.cmp(&a.0)
+                    .then_with(|| b.1.total_cmp(&a.1))
+                    .then_with(|| id_rank[a.2].cmp(&id_rank[b.2]))
+            });
+            let ranked: Vec<StoryMatch> = order
+                .into_iter()
+                .map(|(linked, score, position)| StoryMatch {
+                    story_id: stories[position].id.clone(),
+                    score,
+                    linked,
                 })
                 .collect();
-            ranked.sort_by(|a, b| {
-                b.linked
-                    .cmp(&a.linked)
-                    .then_with(|| b.score.total_cmp(&a.score))
-                    .then_with(|| a.story_id.cmp(&b.story_id))
-            });
             QuestionMatches {
                 question_id: question.id.clone(),
                 text: question.text.clone(),
