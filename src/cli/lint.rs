@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use super::output::{emit, render_load_error, stdout_colour};
+use super::output::{emit, emit_streamed, render_load_error, stdout_colour};
 use super::{Cli, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::bank::Bank;
 use crate::config::Severity;
@@ -96,12 +96,7 @@ fn lint_once(cli: &Cli, root: &Path, args: &LintArgs) -> u8 {
             root.display()
         );
     }
-    emit(&report::render(
-        args.format,
-        &report,
-        &bank.stories,
-        options,
-    ));
+    emit_streamed(|out| report::write(args.format, &report, &bank.stories, options, out));
     if !report.errors.is_empty() {
         if args.format != Format::Human {
             // Machine formats carry the errors; say why the exit status is 2 on stderr.
