@@ -18,6 +18,8 @@ pub mod index;
 pub mod lint;
 pub mod lsp;
 pub mod parallel;
+pub mod plan;
+pub mod practice;
 pub mod prompts;
 pub mod report;
 pub mod scope;

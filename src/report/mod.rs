@@ -8,8 +8,10 @@ mod github;
 mod human;
 mod json;
 pub mod map;
+pub mod plan;
 mod sarif;
 pub mod search;
+pub mod sheet;
 mod short;
 
 use std::collections::HashMap;

@@ -12,11 +12,14 @@ use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::Arc;
 
 use crate::config::{Config, Severity};
+use crate::index::map::default_level;
 use crate::index::map::BEST_PER_STORY;
 use crate::index::{
     map_bank, overused_stories, uncovered_questions, SearchQuery, StoryIndex, ADEQUATE,
 };
 use crate::lint::{Diagnostic, Linter, StoryReport};
+use crate::plan::loops::{loop_for, problems};
+use crate::plan::{Plan, StoryFacts};
 use crate::prompts::{Prompts, Reading};
 use crate::source::StringLiteral;
 use crate::story::{Level, Section, Story};
@@ -95,7 +98,7 @@ pub struct StoryHit {
 }
 
 /// The whole bank, analysed.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct BankAnalysis {
     pub stories: HashMap<PathBuf, StoryAnalysis>,
     pub findings: Vec<Finding>,
@@ -105,6 +108,40 @@ pub struct BankAnalysis {
     pub uncovered: Vec<String>,
     /// Stories that are the best answer to too many questions, with how many.
     pub overused: Vec<(PathBuf, usize)>,
+    /// The loop plan of the bank's level (the Loop view), or why there is none.
+    pub plan: Result<Plan, String>,
+}
+
+impl Default for BankAnalysis {
+    fn default() -> BankAnalysis {
+        BankAnalysis {
+            stories: HashMap::new(),
+            findings: Vec::new(),
+            by_question: HashMap::new(),
+            uncovered: Vec::new(),
+            overused: Vec::new(),
+            plan: Err("analysing…".into()),
+        }
+    }
+}
+
+/// What the plan needs of the stories, from the analysis just made.
+struct AnalysedFacts<'a> {
+    stories: &'a [Story],
+    level: Option<Level>,
+    analyses: &'a HashMap<PathBuf, StoryAnalysis>,
+}
+
+impl StoryFacts for AnalysedFacts<'_> {
+    fn target_level(&self, story_id: &str) -> Option<Level> {
+        let story = self.stories.iter().find(|s| s.id == story_id)?;
+        story.level.or(self.level)
+    }
+
+    fn reads_at(&self, story_id: &str) -> Option<Reading> {
+        let story = self.stories.iter().find(|s| s.id == story_id)?;
+        self.analyses.get(&story.path)?.reads_at
+    }
 }
 
 /// The strength from which a story counts as an adequate answer to a question.
@@ -267,13 +304,52 @@ impl Engine {
                 .map(|s| (s.path, s.questions.len()))
                 .collect();
         }
+        let plan = match &map {
+            Some(map) => self.plan(&stories, map, &analyses),
+            None => Err("the search index could not be built, so there is no plan".into()),
+        };
         BankAnalysis {
             stories: analyses,
             findings,
             by_question,
             uncovered,
             overused,
+            plan,
         }
+    }
+
+    /// The loop plan of the bank's level (its `level`, else its stories' most common), as
+    /// `starbank plan` makes it.
+    fn plan(
+        &self,
+        stories: &[Story],
+        map: &crate::index::BankMap,
+        analyses: &HashMap<PathBuf, StoryAnalysis>,
+    ) -> Result<Plan, String> {
+        let level = default_level(None, self.config.level, stories).unwrap_or(Level::L6);
+        let Some((looped, origin)) = loop_for(
+            level,
+            &self.config.loops,
+            &self.config.loops_origin,
+            &self.prompts.loops,
+            &self.prompts.loops_origin,
+        ) else {
+            return Err(format!("no {level} loop in loop.ron"));
+        };
+        if let Some(problem) = problems(looped, origin, &self.prompts.questions).first() {
+            return Err(problem.to_string());
+        }
+        let facts = AnalysedFacts {
+            stories,
+            level: self.config.level,
+            analyses,
+        };
+        Ok(crate::plan::plan(
+            looped,
+            &self.prompts.questions,
+            map,
+            &facts,
+        ))
     }
 
     /// Lints one story and ranks the questions it answers. The index takes the story's text
