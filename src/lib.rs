@@ -17,6 +17,7 @@ pub mod generate;
 pub mod index;
 pub mod lint;
 pub mod lsp;
+pub mod parallel;
 pub mod plan;
 pub mod practice;
 pub mod prompts;

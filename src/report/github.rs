@@ -7,9 +7,15 @@ use super::{display_path, Place, Sources};
 use crate::config::Severity;
 use crate::lint::Report;
 
-pub fn render(report: &Report, sources: &Sources) -> String {
+/// Writes one annotation per diagnostic to `sink` as it goes.
+pub fn write(
+    report: &Report,
+    sources: &Sources,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut out = String::new();
     for diagnostic in report.all() {
+        super::drain(&mut out, sink)?;
         if diagnostic.is_load_error() {
             let at = sources.place_of(&diagnostic).unwrap_or(Place::FILE_START);
             let _ = writeln!(
@@ -45,7 +51,7 @@ pub fn render(report: &Report, sources: &Sources) -> String {
             data(&diagnostic.message)
         );
     }
-    out
+    super::drain(&mut out, sink)
 }
 
 /// Escapes a workflow command's message (the runner's `escapeData`).

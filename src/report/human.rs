@@ -17,9 +17,17 @@ pub struct HumanOptions {
     pub fail_on: Severity,
 }
 
-pub fn render(report: &Report, sources: &Sources, options: HumanOptions) -> String {
+/// Writes the report to `sink` one diagnostic at a time: a frame is built, written and its
+/// buffer reused, so the text of the whole report is never in memory.
+pub fn write(
+    report: &Report,
+    sources: &Sources,
+    options: HumanOptions,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut out = String::new();
     for diagnostic in report.all() {
+        super::drain(&mut out, sink)?;
         match sources.load_error(&diagnostic.path) {
             // A file that did not load is drawn as `starbank check` draws it.
             Some(error) if diagnostic.is_load_error() => {
@@ -34,7 +42,7 @@ pub fn render(report: &Report, sources: &Sources, options: HumanOptions) -> Stri
         }
     }
     render_summary(&mut out, report, options);
-    out
+    super::drain(&mut out, sink)
 }
 
 fn severity_style(severity: Severity) -> &'static str {

@@ -43,14 +43,36 @@ pub enum Format {
 /// Renders `report` in `format`. `stories` supplies the text that diagnostics' byte ranges
 /// point into: lines and columns are computed from it here, and frames show its lines.
 pub fn render(format: Format, report: &Report, stories: &[Story], options: HumanOptions) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and every format writes UTF-8.
+    let _ = write(format, report, stories, options, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes `report` in `format` to `sink` as it is produced (what `lint` prints): the text
+/// of a large report is never held whole in memory. See [`render`].
+pub fn write(
+    format: Format,
+    report: &Report,
+    stories: &[Story],
+    options: HumanOptions,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let sources = Sources::new(stories).with_load_errors(&report.errors);
     match format {
-        Format::Human => human::render(report, &sources, options),
-        Format::Json => json::render(report, &sources),
-        Format::Short => short::render(report, &sources),
-        Format::Github => github::render(report, &sources),
-        Format::Sarif => sarif::render(report, &sources),
+        Format::Human => human::write(report, &sources, options, sink),
+        Format::Json => json::write(report, &sources, sink),
+        Format::Short => short::write(report, &sources, sink),
+        Format::Github => github::write(report, &sources, sink),
+        Format::Sarif => sarif::write(report, &sources, sink),
     }
+}
+
+/// Writes what a text format has built so far to `sink` and empties the buffer for reuse.
+fn drain(buffer: &mut String, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
+    sink.write_all(buffer.as_bytes())?;
+    buffer.clear();
+    Ok(())
 }
 
 /// Where a diagnostic is: 1-based lines and character columns, the end exclusive.

@@ -6,9 +6,15 @@ use super::{display_path, Sources};
 use crate::lint::Report;
 use crate::snippet::sanitize;
 
-pub fn render(report: &Report, sources: &Sources) -> String {
+/// Writes one line per diagnostic to `sink` as it goes.
+pub fn write(
+    report: &Report,
+    sources: &Sources,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut out = String::new();
     for diagnostic in report.all() {
+        super::drain(&mut out, sink)?;
         let place = match sources.place_of(&diagnostic) {
             Some(at) => format!(
                 "{}:{}:{}",
@@ -26,5 +32,5 @@ pub fn render(report: &Report, sources: &Sources) -> String {
             sanitize(&diagnostic.message)
         );
     }
-    out
+    super::drain(&mut out, sink)
 }

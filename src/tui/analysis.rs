@@ -227,14 +227,24 @@ impl Engine {
             .index
             .as_ref()
             .map(|index| map_bank(index, &stories, &self.prompts, None));
-        let report = self
-            .linter
-            .lint_stories(&self.root, &stories, Vec::new(), true);
+        // The coverage rules map the bank on the index just built, not on one of their own.
+        let report = self.linter.lint_stories_with_index(
+            &self.root,
+            &stories,
+            Vec::new(),
+            true,
+            self.index.as_ref(),
+        );
+        // The map's stories are in the bank's order: one lookup per story, not a scan.
+        let matches_of: HashMap<&str, &crate::index::StoryMatches> = map
+            .iter()
+            .flat_map(|map| &map.stories)
+            .map(|matches| (matches.story_id.as_str(), matches))
+            .collect();
         let mut analyses: HashMap<PathBuf, StoryAnalysis> = HashMap::new();
         for (story, story_report) in stories.iter().zip(report.stories) {
-            let questions = map
-                .as_ref()
-                .and_then(|map| map.stories.iter().find(|s| s.story_id == story.id))
+            let questions = matches_of
+                .get(story.id.as_str())
                 .map(|matches| {
                     matches
                         .best
@@ -250,9 +260,13 @@ impl Engine {
             let analysis = story_analysis(story, story_report, questions);
             analyses.insert(story.path.clone(), analysis);
         }
+        let by_path: HashMap<&std::path::Path, &Story> = stories
+            .iter()
+            .map(|story| (story.path.as_path(), story))
+            .collect();
         let mut findings = Vec::new();
         for diagnostic in &report.bank {
-            match stories.iter().find(|s| s.path == diagnostic.path) {
+            match by_path.get(diagnostic.path.as_path()).copied() {
                 // A bank finding about one story (a duplicate title) shows with that story.
                 Some(story) => {
                     if let Some(analysis) = analyses.get_mut(&story.path) {

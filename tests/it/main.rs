@@ -21,5 +21,6 @@ mod search_cli;
 mod search_quality;
 mod search_real;
 mod sheet_cli;
+mod threads;
 mod tmux_e2e;
 mod tui;
