@@ -729,6 +729,8 @@ fn every_view_as_a_whole_screen() {
         "screen_coverage",
         whole_screen(&mut app, dir.path(), 120, 36)
     );
+    press(&mut app, KeyCode::Char('4'));
+    insta::assert_snapshot!("screen_loop", whole_screen(&mut app, dir.path(), 120, 36));
     press(&mut app, KeyCode::Char('?'));
     insta::assert_snapshot!("screen_help", whole_screen(&mut app, dir.path(), 120, 40));
     press(&mut app, KeyCode::Esc);

@@ -138,8 +138,10 @@ fn draw_practice(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme;
     let Some(round) = &app.loop_view.practice else {
         let lines = vec![
-            Line::from("Practise the loop: p asks a question of the plan, weakest and"),
-            Line::from("least recently practised first, and starts the clock."),
+            Line::from(
+                "Practise the loop: p asks a question of the plan, weakest and least recently \
+                 practised first, and starts the clock.",
+            ),
             Line::default(),
             Line::from(Span::styled(
                 format!(
