@@ -1,6 +1,7 @@
 //! Benchmarks on generated banks of 100, 1,000 and 10,000 stories.
 //!
-//! Run: `cargo bench --bench bank` (add `-- load`, `-- lint` or `-- extract` to filter).
+//! Run: `cargo bench --bench bank` (add `-- load`, `-- lint`, `-- extract` or
+//! `-- lint-command` to filter).
 
 use std::path::{Path, PathBuf};
 
@@ -87,5 +88,75 @@ fn extract(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load, lint, extract);
+/// `starbank lint --format json` end to end, the release binary as CI runs it, on 1,000 and
+/// 10,000 stories; the bank's index on disk is warm (written by the first run). With
+/// `PROSELINT` set to a proselint executable, proselint reads the same prose once per size
+/// and the ratio is printed (`scripts/bench-lint.sh` does the same from the shell).
+fn lint_command(c: &mut Criterion) {
+    let binary = env!("CARGO_BIN_EXE_starbank");
+    let mut group = c.benchmark_group("lint-command");
+    group.sample_size(10);
+    for size in [1_000, 10_000] {
+        let dir = bank_dir(size);
+        let run = || {
+            std::process::Command::new(binary)
+                .args(["lint", "--format", "json"])
+                .arg(&dir)
+                .stdout(std::process::Stdio::null())
+                .status()
+                .expect("starbank runs")
+        };
+        run();
+        let mut fastest = std::time::Duration::MAX;
+        group.bench_function(BenchmarkId::from_parameter(size), |b| {
+            b.iter_custom(|iterations| {
+                let mut total = std::time::Duration::ZERO;
+                for _ in 0..iterations {
+                    let start = std::time::Instant::now();
+                    run();
+                    let took = start.elapsed();
+                    fastest = fastest.min(took);
+                    total += took;
+                }
+                total
+            });
+        });
+        if let Ok(proselint) = std::env::var("PROSELINT") {
+            compare_with_proselint(&proselint, &dir, size, fastest);
+        }
+    }
+    group.finish();
+}
+
+/// Times proselint once on the prose of the bank at `dir` and prints the ratio to `ours`.
+fn compare_with_proselint(proselint: &str, dir: &Path, size: usize, ours: std::time::Duration) {
+    let prose = dir.with_file_name(format!("bench-prose-{size}"));
+    if !prose.exists() {
+        std::fs::create_dir_all(&prose).expect("write prose");
+        for story in Bank::load(dir).expect("bank loads").stories {
+            let text: Vec<&str> = story.sections().map(|(_, text)| text).collect();
+            let name = story.path.with_extension("txt");
+            let name = name.file_name().unwrap_or_default();
+            std::fs::write(prose.join(name), text.join("\n\n") + "\n").expect("write prose");
+        }
+    }
+    let start = std::time::Instant::now();
+    let status = std::process::Command::new(proselint)
+        .arg("check")
+        .arg(&prose)
+        .stdout(std::process::Stdio::null())
+        .status();
+    let theirs = start.elapsed();
+    match status {
+        Ok(_) => eprintln!(
+            "lint-command/{size}: starbank {:.3} s (fastest), proselint {:.2} s: {:.0}x",
+            ours.as_secs_f64(),
+            theirs.as_secs_f64(),
+            theirs.as_secs_f64() / ours.as_secs_f64()
+        ),
+        Err(err) => eprintln!("lint-command/{size}: cannot run proselint `{proselint}`: {err}"),
+    }
+}
+
+criterion_group!(benches, load, lint, extract, lint_command);
 criterion_main!(benches);

@@ -115,27 +115,11 @@ fn story_error(story: &Story, field: &str, message: String, help: String) -> Loa
     )
 }
 
-/// Loads files on all cores: parsing dominates for large banks.
+/// Loads files on all cores (see [`crate::parallel`]): reading and parsing dominate for
+/// large banks. The results are in `files`' order.
 pub(crate) fn load_all(files: &[PathBuf]) -> Vec<Result<Story, LoadError>> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if files.len() < 64 || threads == 1 {
-        return files.iter().map(|f| Story::load(f)).collect();
-    }
-    let chunk = files.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || part.iter().map(|f| Story::load(f)).collect::<Vec<_>>())
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| handle.join().unwrap_or_default())
-            .collect()
-    })
+    use rayon::prelude::*;
+    files.par_iter().map(|file| Story::load(file)).collect()
 }
 
 /// Collects `.ron` files under `dir`, skipping hidden folders (`.git`, `.starbank`),

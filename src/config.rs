@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::LoadError;
 use crate::figures::FigureKind;
+use crate::plan::loops::{Loop, LoopOrigin};
 use crate::prompts::{parse_prompt_file, Rubric};
 use crate::story::Level;
 
@@ -70,6 +71,9 @@ pub struct Config {
     pub words_per_minute: f64,
     pub min_minutes: f64,
     pub max_minutes: f64,
+    /// The spoken length of a story's `short` version, in seconds.
+    pub short_min_seconds: f64,
+    pub short_max_seconds: f64,
     /// The share of a story's words that Action should have at least.
     pub action_share: f64,
     /// A bank should have at least this many stories.
@@ -83,6 +87,11 @@ pub struct Config {
     /// Severity per rule, by code or name.
     pub severity: BTreeMap<String, Severity>,
     pub rubric: BTreeMap<FigureKind, DimensionOverride>,
+    /// Interview loops that replace the prompts' loop of their level (`prompts/loop.ron`).
+    pub loops: Vec<Loop>,
+    /// Where `loops` was read, to locate a problem in it.
+    #[serde(skip)]
+    pub loops_origin: LoopOrigin,
 }
 
 impl Default for Config {
@@ -92,6 +101,8 @@ impl Default for Config {
             words_per_minute: 150.0,
             min_minutes: 1.5,
             max_minutes: 3.5,
+            short_min_seconds: 30.0,
+            short_max_seconds: 45.0,
             action_share: 0.4,
             min_stories: 10,
             max_questions_per_story: 4,
@@ -99,6 +110,8 @@ impl Default for Config {
             disable: Vec::new(),
             severity: BTreeMap::new(),
             rubric: BTreeMap::new(),
+            loops: Vec::new(),
+            loops_origin: LoopOrigin::default(),
         }
     }
 }
@@ -117,8 +130,9 @@ impl Config {
 
     /// Parses and validates the text of a `starbank.ron` (`path` names it in errors).
     pub fn parse(path: &Path, text: &str) -> Result<Config, LoadError> {
-        let config: Config = parse_prompt_file(path, text)?;
+        let mut config: Config = parse_prompt_file(path, text)?;
         config.validate(path, text)?;
+        config.loops_origin = LoopOrigin::new(path, text);
         Ok(config)
     }
 
@@ -147,6 +161,8 @@ impl Config {
             Some(("min_minutes", "must not be negative"))
         } else if self.min_minutes > self.max_minutes {
             Some(("min_minutes", "must not exceed max_minutes"))
+        } else if self.short_min_seconds > self.short_max_seconds {
+            Some(("short_min_seconds", "must not exceed short_max_seconds"))
         } else if !(0.0..=1.0).contains(&self.action_share) {
             Some(("action_share", "must be a share between 0.0 and 1.0"))
         } else {

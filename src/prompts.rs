@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::LoadError;
 use crate::figures::FigureKind;
+use crate::plan::loops::{Loop, LoopFile, LoopOrigin};
 use crate::source::scan_fields;
 use crate::story::Level;
 
@@ -17,6 +18,7 @@ const LEVELS: &str = include_str!("../prompts/levels.ron");
 const HINTS: &str = include_str!("../prompts/hints.ron");
 const PRINCIPLES: &str = include_str!("../prompts/principles.ron");
 const THESAURUS: &str = include_str!("../prompts/thesaurus.ron");
+const LOOP: &str = include_str!("../prompts/loop.ron");
 
 /// One interview question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -222,6 +224,10 @@ pub struct Prompts {
     pub hints: Hints,
     pub principles: Vec<String>,
     pub thesaurus: Thesaurus,
+    /// The interview loop of each level (`loop.ron`).
+    pub loops: Vec<Loop>,
+    /// Where `loops` was read, to locate a problem in it.
+    pub loops_origin: LoopOrigin,
 }
 
 impl Prompts {
@@ -239,6 +245,10 @@ impl Prompts {
                 .expect("built-in principles.ron parses"),
             thesaurus: parse_prompt_file(Path::new("prompts/thesaurus.ron"), THESAURUS)
                 .expect("built-in thesaurus.ron parses"),
+            loops: parse_prompt_file::<LoopFile>(Path::new("prompts/loop.ron"), LOOP)
+                .expect("built-in loop.ron parses")
+                .loops,
+            loops_origin: LoopOrigin::new(Path::new("prompts/loop.ron"), LOOP),
         }
     }
 
@@ -260,6 +270,11 @@ impl Prompts {
         }
         if let Some(thesaurus) = read_override(&dir.join("thesaurus.ron"))? {
             prompts.thesaurus = thesaurus;
+        }
+        let loop_path = dir.join("loop.ron");
+        if let Some(text) = read_text(&loop_path)? {
+            prompts.loops = parse_prompt_file::<LoopFile>(&loop_path, &text)?.loops;
+            prompts.loops_origin = LoopOrigin::new(&loop_path, &text);
         }
         Ok(prompts)
     }
@@ -303,8 +318,16 @@ impl Prompts {
 }
 
 fn read_override<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Option<T>, LoadError> {
+    match read_text(path)? {
+        Some(text) => parse_prompt_file(path, &text).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// A prompts file's text; `None` when there is no such file.
+fn read_text(path: &Path) -> Result<Option<String>, LoadError> {
     match std::fs::read_to_string(path) {
-        Ok(text) => parse_prompt_file(path, &text).map(Some),
+        Ok(text) => Ok(Some(text)),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(err) => Err(LoadError::io(path, &err)),
     }

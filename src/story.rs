@@ -117,6 +117,8 @@ struct StoryFields {
     #[serde(default)]
     result: String,
     #[serde(default)]
+    short: Option<String>,
+    #[serde(default)]
     follow_ups: Vec<String>,
     #[serde(default)]
     allow: Vec<String>,
@@ -134,6 +136,7 @@ pub const STORY_FIELDS: &[&str] = &[
     "task",
     "action",
     "result",
+    "short",
     "follow_ups",
     "allow",
 ];
@@ -159,6 +162,9 @@ pub struct Story {
     pub principles: Vec<String>,
     pub tags: Vec<String>,
     pub questions: Vec<String>,
+    /// The short version: the 30-45 second telling that opens an answer or serves a
+    /// follow-up (optional).
+    pub short: Option<String>,
     pub follow_ups: Vec<String>,
     pub allow: Vec<String>,
     sections: [String; 4],
@@ -223,6 +229,7 @@ impl Story {
             principles: parsed.principles,
             tags: parsed.tags,
             questions: parsed.questions,
+            short: parsed.short,
             follow_ups: parsed.follow_ups,
             allow: parsed.allow,
             sections: [parsed.situation, parsed.task, parsed.action, parsed.result],

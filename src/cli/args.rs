@@ -18,7 +18,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub bank: Option<PathBuf>,
 
-    /// A folder whose questions.ron / levels.ron / hints.ron / principles.ron override the
+    /// A folder whose questions.ron / levels.ron / hints.ron / principles.ron / loop.ron override the
     /// built-in ones [default: a prompts/ folder beside the bank, if any]
     #[arg(long, global = true, value_name = "DIR")]
     pub prompts: Option<PathBuf>,
@@ -72,6 +72,9 @@ pub enum Command {
     },
     /// Open the workbench: draft, search and check stories (also what `starbank` alone does)
     Tui,
+    /// Practise the loop in the workbench: a question of the plan, a countdown, the planned
+    /// story, your rating (history in <bank>/.starbank/practice.ron)
+    Practice,
     /// Find the stories that answer a question, ranked, with the passage that matched
     Search(SearchArgs),
     /// Map each question of a level to its best stories, and each story to its questions
@@ -83,6 +86,14 @@ pub enum Command {
     /// Diagnostics, hover, completion, code actions, inlay hints, document symbols and go to
     /// definition for the stories of the bank each open `.ron` file belongs to.
     Lsp,
+    /// Plan the loop: the story to tell in each round, a backup for each, where the bank is thin
+    ///
+    /// Stories are assigned so that no story is told twice and the total strength is the
+    /// largest possible (an optimal assignment, not first come first served).
+    Plan(PlanArgs),
+    /// A printable one-page loop sheet: per round, the story to tell, its short version and
+    /// figures, the backup and the questions it covers (Markdown, or HTML to print)
+    Sheet(SheetArgs),
 }
 
 pub use crate::report::Format as ReportFormat;
@@ -151,4 +162,44 @@ pub struct CoverageArgs {
     /// The level whose questions to cover [default: the bank's `level`, else its stories' most common]
     #[arg(long, value_parser = parse_level)]
     pub level: Option<Level>,
+}
+
+/// Output format for `plan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Human,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PlanArgs {
+    /// The loop to plan [default: the bank's `level`, else its stories' most common]
+    #[arg(long, value_parser = parse_level)]
+    pub level: Option<Level>,
+    #[arg(long, value_enum, default_value_t = PlanFormat::Human)]
+    pub format: PlanFormat,
+}
+
+/// Output format for `sheet`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    Markdown,
+    /// One self-contained page (inline CSS, nothing fetched) to print
+    Html,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SheetArgs {
+    /// The loop to plan [default: the bank's `level`, else its stories' most common]
+    #[arg(long, value_parser = parse_level)]
+    pub level: Option<Level>,
+    #[arg(long, value_enum, default_value_t = SheetFormat::Markdown)]
+    pub format: SheetFormat,
+    /// The paper the HTML page is laid out for
+    #[arg(long, value_enum, default_value_t = crate::report::sheet::Paper::A4)]
+    pub paper: crate::report::sheet::Paper,
+    /// Write the sheet to this file instead of stdout
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use super::output::{emit, render_load_error, stdout_colour};
+use super::output::{emit, emit_streamed, render_load_error, stdout_colour};
 use super::{Cli, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::bank::Bank;
 use crate::config::Severity;
@@ -80,7 +80,12 @@ fn lint_once(cli: &Cli, root: &Path, args: &LintArgs) -> u8 {
     };
     bank.errors
         .extend(crate::lint::config_errors(&bank, &prompts.rubric));
-    let linter = Linter::new(&prompts, &bank.config).with_level(args.level);
+    // The coverage rules' index is kept in the bank folder only when the whole folder is
+    // linted: then it holds exactly the stories linted.
+    let whole_folder = args.paths.is_empty() || args.paths.iter().all(|path| path == root);
+    let linter = Linter::new(&prompts, &bank.config)
+        .with_level(args.level)
+        .with_index_on_disk(whole_bank && whole_folder);
     let report = linter.lint_stories(&bank.root, &bank.stories, bank.errors.clone(), whole_bank);
     let options = HumanOptions {
         colour: stdout_colour(),
@@ -92,12 +97,7 @@ fn lint_once(cli: &Cli, root: &Path, args: &LintArgs) -> u8 {
             root.display()
         );
     }
-    emit(&report::render(
-        args.format,
-        &report,
-        &bank.stories,
-        options,
-    ));
+    emit_streamed(|out| report::write(args.format, &report, &bank.stories, options, out));
     if !report.errors.is_empty() {
         if args.format != Format::Human {
             // Machine formats carry the errors; say why the exit status is 2 on stderr.

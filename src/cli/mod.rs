@@ -8,9 +8,11 @@ mod explain;
 mod lint;
 mod map;
 mod output;
+mod plan;
 mod questions;
 mod search;
 mod session;
+mod sheet;
 mod tui;
 
 use std::path::PathBuf;
@@ -51,7 +53,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Map(args)) => map::run(&cli, args),
         Some(Command::Coverage(args)) => coverage::run(&cli, args),
         Some(Command::Lsp) => crate::lsp::run(),
-        Some(Command::Tui) | None => tui::run(&cli),
+        Some(Command::Plan(args)) => plan::run(&cli, args),
+        Some(Command::Sheet(args)) => sheet::run(&cli, args),
+        Some(Command::Tui) | None => tui::run(&cli, crate::tui::Start::Browse),
+        Some(Command::Practice) => tui::run(&cli, crate::tui::Start::Practice),
     };
     ExitCode::from(code)
 }

@@ -32,6 +32,19 @@ pub fn render_load_error(err: &LoadError) -> String {
 
 /// Writes `text` to stdout. A closed pipe (`starbank questions | head`) is not an error:
 /// the reader has what it wanted.
+/// Streams output to stdout through a buffer, as `write` produces it: a large report is
+/// written as it is built, never held whole. Errors are reported as [`emit`] reports them.
+pub fn emit_streamed(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) {
+    use std::io::Write;
+    let stdout = std::io::stdout().lock();
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    if let Err(err) = write(&mut buffered).and_then(|()| buffered.flush()) {
+        if err.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write output: {err}");
+        }
+    }
+}
+
 pub fn emit(text: &str) {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();

@@ -3,9 +3,13 @@
 
 use std::ops::Range;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::{LazyLock, RwLock};
+
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    StopWordFilter, TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
+    TextAnalyzer, Token as TantivyToken, TokenFilter, TokenStream, Tokenizer,
 };
 
 /// The name the story analyzer is registered under in the index.
@@ -98,8 +102,105 @@ fn analyzer(stop_words: &[&str]) -> TextAnalyzer {
         .filter(StopWordFilter::remove(
             stop_words.iter().map(|word| (*word).to_string()),
         ))
-        .filter(Stemmer::new(Language::English))
+        .filter(CachedStemmer)
         .build()
+}
+
+/// A cache holds at most this many words: a long workbench session over a large vocabulary
+/// keeps stemming correctly, just without caching new words.
+const STEM_CACHE_LIMIT: usize = 200_000;
+
+/// Every word stemmed so far in this process, shared by all threads.
+static STEMS: LazyLock<RwLock<HashMap<String, String>>> = LazyLock::new(RwLock::default);
+
+thread_local! {
+    /// This thread's copy of the words it has looked up: no lock on the hot path.
+    static LOCAL_STEMS: RefCell<HashMap<String, String>> = RefCell::default();
+    static STEMMER: frostem::Stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+}
+
+/// The English (Snowball) stem of a lowercased word, as tantivy's `Stemmer` gives it. A
+/// bank repeats a small vocabulary thousands of times, so each distinct word is stemmed
+/// once per process and looked up after.
+fn stem_into(word: &mut String) {
+    let hit = LOCAL_STEMS.with_borrow(|local| {
+        let stem = local.get(word.as_str())?;
+        // Into the token's own buffer: a hit allocates nothing.
+        word.clear();
+        word.push_str(stem);
+        Some(())
+    });
+    if hit.is_some() {
+        return;
+    }
+    let shared = STEMS
+        .read()
+        .ok()
+        .and_then(|stems| stems.get(word.as_str()).cloned());
+    let stem = shared.unwrap_or_else(|| {
+        let stem = STEMMER.with(|stemmer| stemmer.stem(word).into_owned());
+        if let Ok(mut stems) = STEMS.write() {
+            if stems.len() < STEM_CACHE_LIMIT {
+                stems.insert(word.clone(), stem.clone());
+            }
+        }
+        stem
+    });
+    LOCAL_STEMS.with_borrow_mut(|local| {
+        if local.len() < STEM_CACHE_LIMIT {
+            local.insert(word.clone(), stem.clone());
+        }
+    });
+    *word = stem;
+}
+
+/// tantivy's English `Stemmer` filter, through the cache of [`stem_into`].
+#[derive(Clone, Copy)]
+struct CachedStemmer;
+
+impl TokenFilter for CachedStemmer {
+    type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
+        CachedStemmerFilter { inner: tokenizer }
+    }
+}
+
+#[derive(Clone)]
+struct CachedStemmerFilter<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
+    type TokenStream<'a> = CachedStemmerStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        CachedStemmerStream {
+            tail: self.inner.token_stream(text),
+        }
+    }
+}
+
+struct CachedStemmerStream<T> {
+    tail: T,
+}
+
+impl<T: TokenStream> TokenStream for CachedStemmerStream<T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        stem_into(&mut self.tail.token_mut().text);
+        true
+    }
+
+    fn token(&self) -> &TantivyToken {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut TantivyToken {
+        self.tail.token_mut()
+    }
 }
 
 /// One analysed word: its stem and where the word is in the text.
@@ -156,6 +257,30 @@ mod tests {
             stems(&mut story, "I turned the Teams around"),
             ["turn", "team", "around"]
         );
+    }
+
+    #[test]
+    fn the_cached_stemmer_stems_as_tantivys_stemmer_does() {
+        use tantivy::tokenizer::{Language, Stemmer};
+        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(Stemmer::new(Language::English))
+            .build();
+        let mut cached = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(CachedStemmer)
+            .build();
+        let text = "Running runners ran; the teams' organizational reorganisations generously \
+                    hired engineers, hiring engineering managers. Running again: runners.";
+        let stems = |analyzer: &mut TextAnalyzer| {
+            tokens(analyzer, text)
+                .into_iter()
+                .map(|token| (token.stem, token.bytes))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(stems(&mut cached), stems(&mut plain));
+        // A second pass answers from the cache, with the same stems.
+        assert_eq!(stems(&mut cached), stems(&mut plain));
     }
 
     #[test]

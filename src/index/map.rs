@@ -106,39 +106,98 @@ impl BankMap {
 }
 
 /// Maps `stories` against the questions of `level` (every question when `None`).
+///
+/// Each question is scored once over the whole index, into a vector by story position:
+/// the questions run on all cores, and the result is in the question bank's order.
 pub fn map_bank(
     index: &StoryIndex,
     stories: &[Story],
     prompts: &Prompts,
     level: Option<Level>,
 ) -> BankMap {
-    let mut strengths: HashMap<&str, HashMap<String, f32>> = HashMap::new();
-    let mut strength_of = |question_id: &str| -> HashMap<String, f32> {
-        strengths
-            .entry(prompts.question(question_id).map_or("", |q| q.id.as_str()))
-            .or_insert_with(|| index.question_strengths(question_id))
-            .clone()
-    };
+    use rayon::prelude::*;
+    let searcher = index.reader.searcher();
+    let position: HashMap<&str, usize> = stories
+        .iter()
+        .enumerate()
+        .map(|(position, story)| (story.id.as_str(), position))
+        .collect();
+    // Which story each document is, by segment and document id.
+    let story_of: Vec<Vec<Option<usize>>> = index
+        .doc_entries(&searcher)
+        .into_iter()
+        .map(|entries| {
+            entries
+                .into_iter()
+                .map(|entry| position.get(entry?.id.as_str()).copied())
+                .collect()
+        })
+        .collect();
+    // The questions mapped, then those only linked to (of another level), each once.
+    let mut wanted: Vec<&str> = prompts.questions_of(level).map(|q| q.id.as_str()).collect();
+    for story in stories {
+        for question_id in &story.questions {
+            if let Some(question) = prompts.question(question_id) {
+                if !wanted.contains(&question.id.as_str()) {
+                    wanted.push(question.id.as_str());
+                }
+            }
+        }
+    }
+    let scored: Vec<Vec<f32>> = wanted
+        .par_iter()
+        .map(|question_id| {
+            let mut scores = vec![0.0f32; stories.len()];
+            let by_doc = index.question_strengths_by_doc(&searcher, question_id);
+            for (strengths, stories_of) in by_doc.iter().zip(&story_of) {
+                for (strength, story) in strengths.iter().zip(stories_of) {
+                    if let (Some(story), true) = (story, *strength > 0.0) {
+                        scores[*story] = *strength;
+                    }
+                }
+            }
+            scores
+        })
+        .collect();
+    let strengths: HashMap<&str, &[f32]> = wanted
+        .iter()
+        .copied()
+        .zip(scored.iter().map(Vec::as_slice))
+        .collect();
     let linked =
         |story: &Story, question_id: &str| story.questions.iter().any(|q| q == question_id);
-    let questions: Vec<QuestionMatches> = prompts
-        .questions_of(level)
+    // Each story's place in id order: ties in a ranking go by id, compared as numbers.
+    let mut by_id: Vec<usize> = (0..stories.len()).collect();
+    by_id.sort_by(|&a, &b| stories[a].id.cmp(&stories[b].id));
+    let mut id_rank = vec![0usize; stories.len()];
+    for (rank, &position) in by_id.iter().enumerate() {
+        id_rank[position] = rank;
+    }
+    let mapped: Vec<&crate::prompts::Question> = prompts.questions_of(level).collect();
+    let questions: Vec<QuestionMatches> = mapped
+        .par_iter()
         .map(|question| {
-            let found = strength_of(&question.id);
-            let mut ranked: Vec<StoryMatch> = stories
+            let found = strengths.get(question.id.as_str()).copied().unwrap_or(&[]);
+            let score = |position: usize| found.get(position).copied().unwrap_or(0.0);
+            let mut order: Vec<(bool, f32, usize)> = stories
                 .iter()
-                .map(|story| StoryMatch {
-                    story_id: story.id.clone(),
-                    score: found.get(&story.id).copied().unwrap_or(0.0),
-                    linked: linked(story, &question.id),
+                .enumerate()
+                .map(|(position, story)| (linked(story, &question.id), score(position), position))
+                .collect();
+            // Explicit links first, then by strength, then by id.
+            order.sort_by(|a, b| {
+                b.0.cmp(&a.0)
+                    .then_with(|| b.1.total_cmp(&a.1))
+                    .then_with(|| id_rank[a.2].cmp(&id_rank[b.2]))
+            });
+            let ranked: Vec<StoryMatch> = order
+                .into_iter()
+                .map(|(linked, score, position)| StoryMatch {
+                    story_id: stories[position].id.clone(),
+                    score,
+                    linked,
                 })
                 .collect();
-            ranked.sort_by(|a, b| {
-                b.linked
-                    .cmp(&a.linked)
-                    .then_with(|| b.score.total_cmp(&a.score))
-                    .then_with(|| a.story_id.cmp(&b.story_id))
-            });
             QuestionMatches {
                 question_id: question.id.clone(),
                 text: question.text.clone(),
@@ -148,23 +207,25 @@ pub fn map_bank(
         .collect();
     let links = stories
         .iter()
-        .flat_map(|story| {
+        .enumerate()
+        .flat_map(|(position, story)| {
             story
                 .questions
                 .iter()
                 .enumerate()
                 .filter_map(move |(i, question_id)| {
-                    prompts.question(question_id)?;
-                    Some((story, i, question_id))
+                    let question = prompts.question(question_id)?;
+                    Some((position, story, i, question))
                 })
         })
-        .map(|(story, index, question_id)| Link {
+        .map(|(position, story, index, question)| Link {
             story_id: story.id.clone(),
             path: story.path.clone(),
-            question_id: question_id.clone(),
+            question_id: question.id.clone(),
             index,
-            score: strength_of(question_id)
-                .get(&story.id)
+            score: strengths
+                .get(question.id.as_str())
+                .and_then(|scores| scores.get(position))
                 .copied()
                 .unwrap_or(0.0),
         })

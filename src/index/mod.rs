@@ -219,14 +219,28 @@ impl std::fmt::Debug for StoryIndex {
 impl StoryIndex {
     /// Indexes `stories` in memory, with `prompts`' questions for `--question` and expansion.
     pub fn build(stories: &[Story], prompts: &Prompts) -> Result<StoryIndex, IndexError> {
+        StoryIndex::build_with(stories, prompts, true)
+    }
+
+    fn build_with(
+        stories: &[Story],
+        prompts: &Prompts,
+        keep_shown: bool,
+    ) -> Result<StoryIndex, IndexError> {
         let (schema, fields) = schema();
         let index = Index::create_in_ram(schema);
         let keyed: Vec<(&Story, &std::path::Path)> = stories
             .iter()
             .map(|story| (story, story.path.as_path()))
             .collect();
-        let entries = index_all(&index, fields, &keyed)?;
+        let entries = index_all(&index, fields, &keyed, keep_shown)?;
         StoryIndex::assemble(index, fields, entries, prompts)
+    }
+
+    /// Indexes `stories` in memory for [`map_bank`] and strengths only: no text is kept to
+    /// show hits (a search reads it from the story files).
+    pub fn build_for_map(stories: &[Story], prompts: &Prompts) -> Result<StoryIndex, IndexError> {
+        StoryIndex::build_with(stories, prompts, false)
     }
 
     /// The index over `index`'s documents, whose `slot`s point into `entries`.
@@ -283,7 +297,7 @@ impl StoryIndex {
         if let Some(old) = self.slots.insert(story.id.clone(), slot) {
             self.entries[old] = None;
         }
-        self.entries.push(Some(entry(story)));
+        self.entries.push(Some(entry(story, true)));
         Ok(())
     }
 
@@ -379,15 +393,58 @@ impl StoryIndex {
     /// The strength (0..1) of every indexed story for a bank question, by story id. Stories
     /// that share no word with the question are absent (strength 0).
     pub fn question_strengths(&self, question_id: &str) -> HashMap<String, f32> {
+        let searcher = self.reader.searcher();
+        let entries = self.doc_entries(&searcher);
+        self.question_strengths_by_doc(&searcher, question_id)
+            .into_iter()
+            .zip(&entries)
+            .flat_map(|(strengths, entries)| strengths.into_iter().zip(entries))
+            .filter(|(strength, _)| *strength > 0.0)
+            .filter_map(|(strength, entry)| Some((entry.as_ref()?.id.clone(), strength)))
+            .collect()
+    }
+
+    /// The strength of every document for a bank question, by segment and document id (0:
+    /// shares no word with it, or an unknown question). [`doc_entries`](Self::doc_entries)
+    /// with the same searcher says which story each document is.
+    fn question_strengths_by_doc(&self, searcher: &Searcher, question_id: &str) -> Vec<Vec<f32>> {
         let Some(terms) = self.vocabulary.get(question_id) else {
-            return HashMap::new();
+            return searcher
+                .segment_readers()
+                .iter()
+                .map(|segment| vec![0.0; segment.max_doc() as usize])
+                .collect();
         };
         let weights = question_weights(terms);
-        let searcher = self.reader.searcher();
-        self.strengths(&searcher, &weights, None)
-            .into_iter()
-            .filter_map(|(address, strength)| {
-                Some((self.entry_at(&searcher, address)?.id.clone(), strength))
+        searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| {
+                strength::segment_strengths(
+                    segment,
+                    self.strength_fields(),
+                    &weights,
+                    &self.vocabulary,
+                    None,
+                )
+            })
+            .collect()
+    }
+
+    /// Each document's entry, by segment and document id: the `slot` column is opened once
+    /// per segment, not once per document.
+    fn doc_entries(&self, searcher: &Searcher) -> Vec<Vec<Option<&Entry>>> {
+        searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| {
+                let column = segment.fast_fields().u64("slot").ok();
+                (0..segment.max_doc())
+                    .map(|doc| {
+                        let slot = column.as_ref()?.first(doc)?;
+                        self.entries.get(usize::try_from(slot).ok()?)?.as_ref()
+                    })
+                    .collect()
             })
             .collect()
     }
@@ -420,12 +477,21 @@ impl StoryIndex {
         weights: &HashMap<String, f32>,
         only: Option<&[DocAddress]>,
     ) -> HashMap<DocAddress, f32> {
-        let fields = StrengthFields {
+        strengths(
+            searcher,
+            self.strength_fields(),
+            weights,
+            &self.vocabulary,
+            only,
+        )
+    }
+
+    fn strength_fields(&self) -> StrengthFields {
+        StrengthFields {
             title: self.fields.title,
             labels: self.fields.labels,
             body: self.fields.body,
-        };
-        strengths(searcher, fields, weights, &self.vocabulary, only)
+        }
     }
 
     /// Each query stem's weight: the question's words and the user's words 1.0, borrowed
@@ -552,17 +618,17 @@ fn register_analyzer(index: &Index) {
 }
 
 /// Adds each story (with the key its document is deleted by) to a fresh `index`, in slot
-/// order, and commits; returns the entries by slot.
+/// order, and commits; returns the entries by slot, with the text hits show when
+/// `keep_shown` (else a search reads it from the story's file).
 fn index_all(
     index: &Index,
     fields: Fields,
     stories: &[(&Story, &std::path::Path)],
+    keep_shown: bool,
 ) -> Result<Vec<Option<Entry>>, IndexError> {
     register_analyzer(index);
     let threads = if stories.len() >= PARALLEL_FROM {
-        std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(4)
+        crate::parallel::threads().min(4)
     } else {
         1
     };
@@ -571,7 +637,7 @@ fn index_all(
     let mut entries = Vec::with_capacity(stories.len());
     for (story, key) in stories {
         writer.add_document(document(fields, story, entries.len(), key))?;
-        entries.push(Some(entry(story)));
+        entries.push(Some(entry(story, keep_shown)));
     }
     writer.commit()?;
     writer.wait_merging_threads()?;
@@ -633,12 +699,12 @@ fn document(
     document
 }
 
-fn entry(story: &Story) -> Entry {
+fn entry(story: &Story, keep_shown: bool) -> Entry {
     Entry {
         id: story.id.clone(),
         path: story.path.clone(),
         level: story.level,
-        shown: Some(shown_text(story)),
+        shown: keep_shown.then(|| shown_text(story)),
     }
 }
 

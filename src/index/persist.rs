@@ -14,6 +14,7 @@
 //! written makes an in-memory index with a one-line note. Results are never stale: a
 //! search reads the files the manifest agrees with, or rebuilds.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs::File;
 use std::hash::Hasher;
@@ -104,7 +105,7 @@ struct Found {
 /// one built in memory. Fails only when the bank itself cannot be read.
 pub fn open(root: &Path, prompts: &Prompts) -> Result<Opened, BankError> {
     let files = story_files(root)?;
-    match open_on_disk(root, &files, prompts) {
+    match open_on_disk(root, &files, prompts, &Loaded::new()) {
         Ok(opened) => Ok(opened),
         Err(reason) => {
             let bank = Bank::load(root)?;
@@ -124,7 +125,34 @@ pub fn open(root: &Path, prompts: &Prompts) -> Result<Opened, BankError> {
     }
 }
 
-fn open_on_disk(root: &Path, files: &[PathBuf], prompts: &Prompts) -> Result<Opened, String> {
+/// The index of a bank that is already loaded (`lint` has every story in memory): the one
+/// on disk, brought up to date from `stories` rather than by reading the files
+/// again (a file whose content changed since it was loaded is read anew). `None` when the
+/// folder cannot be used, or the index does not hold exactly `stories` under their ids;
+/// the caller then builds one in memory.
+pub fn open_loaded(root: &Path, stories: &[Story], prompts: &Prompts) -> Option<Opened> {
+    let files = story_files(root).ok()?;
+    let loaded: Loaded = stories
+        .iter()
+        .map(|story| (story.path.as_path(), story))
+        .collect();
+    let opened = open_on_disk(root, &files, prompts, &loaded).ok()?;
+    let same_stories = opened.index.len() == stories.len()
+        && stories
+            .iter()
+            .all(|story| opened.index.slots.contains_key(&story.id));
+    same_stories.then_some(opened)
+}
+
+/// Stories already in memory, by path: read from there instead of from disk.
+type Loaded<'a> = HashMap<&'a Path, &'a Story>;
+
+fn open_on_disk(
+    root: &Path,
+    files: &[PathBuf],
+    prompts: &Prompts,
+    loaded: &Loaded,
+) -> Result<Opened, String> {
     if !root.is_dir() {
         return Err("the bank is a single file".into());
     }
@@ -156,9 +184,9 @@ fn open_on_disk(root: &Path, files: &[PathBuf], prompts: &Prompts) -> Result<Ope
         Some((manifest, index))
     });
     let opened = match kept {
-        Some((manifest, index)) => update(root, &dir, index, manifest, &found, prompts)
-            .or_else(|_| rebuild(root, &dir, &found, prompts)),
-        None => rebuild(root, &dir, &found, prompts),
+        Some((manifest, index)) => update(root, &dir, index, manifest, &found, prompts, loaded)
+            .or_else(|_| rebuild(root, &dir, &found, prompts, loaded)),
+        None => rebuild(root, &dir, &found, prompts, loaded),
     };
     drop(lock);
     opened.map_err(|err| err.to_string())
@@ -228,23 +256,35 @@ enum Error {
 /// A file's content hash (a changed hash with the same size and time is a missed write;
 /// the same hash with another time is a file saved unchanged).
 fn content_hash(path: &Path) -> Option<u64> {
+    Some(hash_of(&std::fs::read(path).ok()?))
+}
+
+fn hash_of(bytes: &[u8]) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
-    hasher.write(&std::fs::read(path).ok()?);
-    Some(hasher.finish())
+    hasher.write(bytes);
+    hasher.finish()
 }
 
 /// Indexes every story afresh in `dir`.
-fn rebuild(root: &Path, dir: &Path, found: &[Found], prompts: &Prompts) -> Result<Opened, Error> {
+fn rebuild(
+    root: &Path,
+    dir: &Path,
+    found: &[Found],
+    prompts: &Prompts,
+    loaded: &Loaded,
+) -> Result<Opened, Error> {
     std::fs::remove_dir_all(dir)?;
     std::fs::create_dir_all(dir)?;
     let (schema, fields) = schema();
     let index = Index::create_in_dir(dir, schema)?;
-    let (stories, records) = read(root, found.iter().collect(), &[], 0);
+    let (stories, records) = read(root, found.iter().collect(), &[], 0, loaded);
     let keyed: Vec<(&Story, &Path)> = stories
         .iter()
-        .map(|(story, key)| (story, Path::new(key.as_str())))
+        .map(|(story, key)| (story.as_ref(), Path::new(key.as_str())))
         .collect();
-    let entries = index_all(&index, fields, &keyed)?;
+    // A bank read from disk here is for search, which shows text; one loaded by the caller
+    // is for the coverage map, which does not.
+    let entries = index_all(&index, fields, &keyed, loaded.is_empty())?;
     write_manifest(dir, records.clone())?;
     finish(
         root,
@@ -259,19 +299,34 @@ fn rebuild(root: &Path, dir: &Path, found: &[Found], prompts: &Prompts) -> Resul
 /// Reads the files `to_read`, numbering the documents of those that load from `next_slot`:
 /// the stories with their keys, and a record for every file. Ids are decided over the
 /// stories that load together with the already indexed `others` (paths), as
-/// [`Bank::load`] decides them.
-fn read(
+/// [`Bank::load`] decides them. A file in `loaded` whose content is what was loaded is not
+/// parsed again.
+fn read<'a>(
     root: &Path,
     to_read: Vec<&Found>,
     others: &[&Path],
     next_slot: usize,
-) -> (Vec<(Story, String)>, Vec<FileRecord>) {
-    let paths: Vec<PathBuf> = to_read.iter().map(|file| file.path.clone()).collect();
-    let loaded = crate::bank::load_all(&paths);
-    let mut stories: Vec<(Story, String)> = Vec::new();
+    loaded: &Loaded<'a>,
+) -> (Vec<(Cow<'a, Story>, String)>, Vec<FileRecord>) {
+    use rayon::prelude::*;
+    let read: Vec<(u64, Option<Cow<'a, Story>>)> = to_read
+        .par_iter()
+        .map(|file| {
+            let bytes = std::fs::read(&file.path).ok();
+            let hash = bytes.as_deref().map_or(0, hash_of);
+            let in_memory = loaded
+                .get(file.path.as_path())
+                .filter(|story| bytes.as_deref() == Some(story.source.as_bytes()));
+            let story = match in_memory {
+                Some(story) => Some(Cow::Borrowed(*story)),
+                None => Story::load(&file.path).ok().map(Cow::Owned),
+            };
+            (hash, story)
+        })
+        .collect();
+    let mut stories: Vec<(Cow<'a, Story>, String)> = Vec::new();
     let mut records: Vec<FileRecord> = Vec::new();
-    for (file, result) in to_read.iter().zip(loaded) {
-        let hash = content_hash(&file.path).unwrap_or(0);
+    for (file, (hash, story)) in to_read.iter().zip(read) {
         records.push(FileRecord {
             key: file.key.clone(),
             size: file.size,
@@ -279,7 +334,7 @@ fn read(
             hash,
             story: None,
         });
-        if let Ok(story) = result {
+        if let Some(story) = story {
             stories.push((story, file.key.clone()));
         }
     }
@@ -293,7 +348,9 @@ fn read(
         .collect();
     let mut assigned: Vec<(usize, StoryRecord)> = Vec::new();
     for (slot, ((story, key), id)) in stories.iter_mut().zip(&ids[others.len()..]).enumerate() {
-        story.id = id.clone();
+        if story.id != *id {
+            story.to_mut().id = id.clone();
+        }
         assigned.push((
             by_key[key.as_str()],
             StoryRecord {
@@ -318,6 +375,7 @@ fn update(
     manifest: Manifest,
     found: &[Found],
     prompts: &Prompts,
+    loaded: &Loaded,
 ) -> Result<Opened, Error> {
     let (_, fields) = schema();
     let mut old: HashMap<&str, &FileRecord> = manifest
@@ -350,12 +408,23 @@ fn update(
     // Ids depend on which stems the loaded files share: a kept story whose id a new or
     // removed file changes is re-indexed under its new id.
     if !changed.is_empty() || !removed.is_empty() {
-        let probe: Vec<PathBuf> = changed.iter().map(|file| file.path.clone()).collect();
-        let loads: Vec<PathBuf> = crate::bank::load_all(&probe)
+        // Which changed files load (a story in memory did): only they take part in ids.
+        let probe: Vec<PathBuf> = changed
+            .iter()
+            .filter(|file| !loaded.contains_key(file.path.as_path()))
+            .map(|file| file.path.clone())
+            .collect();
+        let mut loads: Vec<PathBuf> = crate::bank::load_all(&probe)
             .into_iter()
             .zip(probe)
             .filter_map(|(result, path)| result.is_ok().then_some(path))
             .collect();
+        loads.extend(
+            changed
+                .iter()
+                .filter(|file| loaded.contains_key(file.path.as_path()))
+                .map(|file| file.path.clone()),
+        );
         let kept_paths: Vec<PathBuf> = kept
             .iter()
             .filter(|record| record.story.is_some())
@@ -393,7 +462,7 @@ fn update(
         .map(|record| root.join(&record.key))
         .collect();
     let others: Vec<&Path> = others.iter().map(PathBuf::as_path).collect();
-    let (stories, records) = read(root, changed, &others, next_slot);
+    let (stories, records) = read(root, changed, &others, next_slot, loaded);
     super::register_analyzer(&index);
     let mut writer: IndexWriter = index.writer_with_num_threads(1, UPDATE_BUDGET)?;
     for key in removed

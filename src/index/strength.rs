@@ -54,16 +54,7 @@ pub fn strengths(
     rarity: &QuestionVocabulary,
     only: Option<&[DocAddress]>,
 ) -> HashMap<DocAddress, f32> {
-    let words: Vec<(&String, f32)> = weights
-        .iter()
-        .map(|(stem, weight)| (stem, weight * rarity.rarity(stem)))
-        .filter(|(_, unit)| *unit > 0.0)
-        .collect();
-    let ideal: f32 = words.iter().map(|(_, unit)| unit).sum();
-    let mut found: HashMap<DocAddress, f32> = HashMap::new();
-    if ideal <= 0.0 {
-        return found;
-    }
+    let mut found = HashMap::new();
     for (ord, segment) in searcher.segment_readers().iter().enumerate() {
         let segment_ord = ord as u32;
         let targets: Option<Vec<DocId>> = only.map(|docs| {
@@ -79,60 +70,99 @@ pub fn strengths(
         if targets.as_ref().is_some_and(Vec::is_empty) {
             continue;
         }
-        let Ok(body_lengths) = segment.get_fieldnorms_reader(fields.body) else {
-            continue;
-        };
-        let alive = |doc: DocId| segment.alive_bitset().is_none_or(|bits| bits.is_alive(doc));
-        for (stem, unit) in &words {
-            // Per document, the word's best field.
-            let mut best: HashMap<DocId, f32> = HashMap::new();
-            let mut mention = |field: Field, count: &dyn Fn(DocId, u32) -> f32| {
-                let Some(mut postings) = postings(segment, field, stem) else {
-                    return;
-                };
-                let mut note = |doc: DocId, tf: u32| {
-                    let value = count(doc, tf);
-                    let entry = best.entry(doc).or_insert(0.0);
-                    *entry = entry.max(value);
-                };
-                match &targets {
-                    Some(ids) => {
-                        for &doc in ids {
-                            if postings.doc() > doc {
-                                continue;
-                            }
-                            if postings.seek(doc) == doc {
-                                note(doc, postings.term_freq());
-                            }
+        let by_doc = segment_strengths(segment, fields, weights, rarity, targets.as_deref());
+        found.extend(
+            by_doc
+                .into_iter()
+                .enumerate()
+                .filter(|(_, strength)| *strength > 0.0)
+                .map(|(doc, strength)| (DocAddress::new(segment_ord, doc as DocId), strength)),
+        );
+    }
+    found
+}
+
+/// The strengths for one query of every document of one segment, indexed by document id:
+/// 0 for a document that uses no query word (or is deleted, or is not in `targets`).
+///
+/// The query's words are summed in stem order, so a strength is the same float on every
+/// run and whichever way the bank was indexed.
+pub fn segment_strengths(
+    segment: &tantivy::SegmentReader,
+    fields: StrengthFields,
+    weights: &HashMap<String, f32>,
+    rarity: &QuestionVocabulary,
+    targets: Option<&[DocId]>,
+) -> Vec<f32> {
+    let mut words: Vec<(&String, f32)> = weights
+        .iter()
+        .map(|(stem, weight)| (stem, weight * rarity.rarity(stem)))
+        .filter(|(_, unit)| *unit > 0.0)
+        .collect();
+    words.sort_by(|a, b| a.0.cmp(b.0));
+    let ideal: f32 = words.iter().map(|(_, unit)| unit).sum();
+    let max_doc = segment.max_doc() as usize;
+    let mut total = vec![0.0f32; max_doc];
+    if ideal <= 0.0 {
+        return total;
+    }
+    let Ok(body_lengths) = segment.get_fieldnorms_reader(fields.body) else {
+        return total;
+    };
+    let alive = |doc: DocId| segment.alive_bitset().is_none_or(|bits| bits.is_alive(doc));
+    // Per document, the current word's best field; `touched` lists the documents to add
+    // and reset, so a word costs its postings, not the segment's size.
+    let mut best = vec![0.0f32; max_doc];
+    let mut touched: Vec<DocId> = Vec::new();
+    for (stem, unit) in &words {
+        let mut mention = |field: Field, count: &dyn Fn(DocId, u32) -> f32| {
+            let Some(mut postings) = postings(segment, field, stem) else {
+                return;
+            };
+            let mut note = |doc: DocId, tf: u32| {
+                let value = count(doc, tf);
+                let slot = &mut best[doc as usize];
+                if *slot == 0.0 {
+                    touched.push(doc);
+                }
+                *slot = slot.max(value);
+            };
+            match targets {
+                Some(ids) => {
+                    for &doc in ids {
+                        if postings.doc() > doc {
+                            continue;
                         }
-                    }
-                    None => {
-                        let mut doc = postings.doc();
-                        while doc != TERMINATED {
-                            if alive(doc) {
-                                note(doc, postings.term_freq());
-                            }
-                            doc = postings.advance();
+                        if postings.seek(doc) == doc {
+                            note(doc, postings.term_freq());
                         }
                     }
                 }
-            };
-            mention(fields.title, &|_, _| TITLE_BOOST);
-            mention(fields.labels, &|_, _| LABELS_BOOST);
-            mention(fields.body, &|doc, tf| {
-                saturation(tf as f32, body_lengths.fieldnorm(doc) as f32)
-            });
-            for (doc, value) in best {
-                *found
-                    .entry(DocAddress::new(segment_ord, doc))
-                    .or_insert(0.0) += unit * value;
+                None => {
+                    let mut doc = postings.doc();
+                    while doc != TERMINATED {
+                        if alive(doc) {
+                            note(doc, postings.term_freq());
+                        }
+                        doc = postings.advance();
+                    }
+                }
             }
+        };
+        mention(fields.title, &|_, _| TITLE_BOOST);
+        mention(fields.labels, &|_, _| LABELS_BOOST);
+        mention(fields.body, &|doc, tf| {
+            saturation(tf as f32, body_lengths.fieldnorm(doc) as f32)
+        });
+        for doc in touched.drain(..) {
+            let value = std::mem::take(&mut best[doc as usize]);
+            total[doc as usize] += unit * value;
         }
     }
-    for strength in found.values_mut() {
+    for strength in &mut total {
         *strength = (*strength / ideal).clamp(0.0, 1.0);
     }
-    found
+    total
 }
 
 /// How a strength reads, in five bands; `Adequate` starts at [`ADEQUATE`](super::ADEQUATE).

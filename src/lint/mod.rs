@@ -22,7 +22,11 @@ pub use context::{BankContext, StoryContext};
 pub use registry::{rule, RULES};
 pub use rule::{Check, Finding, Rule};
 
-/// A finding, placed in a file.
+/// The code of a file that did not load: reports show it as one more diagnostic.
+pub const LOAD_ERROR: &str = "load";
+
+/// A finding, placed in a file; or a file that did not load ([`LOAD_ERROR`]), so that every
+/// report format walks one list of one type ([`Report::all`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     pub code: &'static str,
@@ -76,7 +80,40 @@ pub struct Summary {
     pub load_errors: usize,
 }
 
+impl Diagnostic {
+    /// A file that did not load, as a diagnostic: severity error, code [`LOAD_ERROR`], at
+    /// its byte range (none for an error about the whole file).
+    pub fn load(error: &LoadError) -> Diagnostic {
+        Diagnostic {
+            code: LOAD_ERROR,
+            name: "load-error",
+            severity: Severity::Error,
+            message: error.message.clone(),
+            path: error.path.clone(),
+            story: None,
+            span: error.span.clone(),
+            section: None,
+            label: None,
+            help: error.help.clone(),
+            suggestion: error.suggestion.clone(),
+        }
+    }
+
+    pub fn is_load_error(&self) -> bool {
+        self.code == LOAD_ERROR
+    }
+}
+
 impl Report {
+    /// Every diagnostic: the files that did not load first, then the findings.
+    pub fn all(&self) -> impl Iterator<Item = std::borrow::Cow<'_, Diagnostic>> {
+        self.errors
+            .iter()
+            .map(|error| std::borrow::Cow::Owned(Diagnostic::load(error)))
+            .chain(self.diagnostics().map(std::borrow::Cow::Borrowed))
+    }
+
+    /// The findings (files that loaded, and the bank).
     pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
         self.stories
             .iter()
@@ -116,6 +153,9 @@ pub struct Linter {
     /// Enabled rules with their effective severity.
     rules: Vec<(&'static Rule, Severity)>,
     level_override: Option<Level>,
+    /// Keep the coverage rules' search index in the bank's `.starbank/index` and reuse it
+    /// when nothing changed (`lint` on a whole bank folder).
+    index_on_disk: bool,
 }
 
 impl Linter {
@@ -145,12 +185,21 @@ impl Linter {
             config: config.clone(),
             rules,
             level_override: None,
+            index_on_disk: false,
         }
     }
 
     /// Judges every story against `level` instead of its own (`lint --level`).
     pub fn with_level(mut self, level: Option<Level>) -> Linter {
         self.level_override = level;
+        self
+    }
+
+    /// Keeps the coverage rules' index on disk in the bank folder (see
+    /// [`crate::index::persist`]) and reuses it while no story changed. For a whole bank:
+    /// the index on disk holds every story of the bank's folder.
+    pub fn with_index_on_disk(mut self, on_disk: bool) -> Linter {
+        self.index_on_disk = on_disk;
         self
     }
 
@@ -178,34 +227,47 @@ impl Linter {
     }
 
     fn story_report(&self, story: &Story, scope: Scope) -> StoryReport {
-        let target = self.target_level(story);
+        let diagnostics = self.story_diagnostics(story, &scope);
+        self.report_of(story, scope, diagnostics)
+    }
+
+    /// The findings of the story rules, sorted, with the story's `allow` applied.
+    fn story_diagnostics(&self, story: &Story, scope: &Scope) -> Vec<Diagnostic> {
         let context = StoryContext {
             story,
-            scope: &scope,
-            target,
+            scope,
+            target: self.target_level(story),
             config: &self.config,
             prompts: &self.prompts,
             rubric: &self.rubric,
         };
         let mut diagnostics = Vec::new();
+        let mut findings = Vec::new();
         for (rule, severity) in &self.rules {
             let Check::Story(check) = rule.check else {
                 continue;
             };
-            let mut findings = Vec::new();
             check(&context, &mut findings);
+            if is_allowed(story, rule.code, rule.name) {
+                findings.clear();
+                continue;
+            }
             diagnostics.extend(
                 findings
-                    .into_iter()
+                    .drain(..)
                     .map(|finding| diagnostic(rule, *severity, Some(story), None, finding)),
             );
         }
-        diagnostics.retain(|d| !is_allowed(story, d.code, d.name));
         sort_diagnostics(&mut diagnostics);
+        diagnostics
+    }
+
+    /// A story's report, taking its scope's figures (no copy).
+    fn report_of(&self, story: &Story, scope: Scope, diagnostics: Vec<Diagnostic>) -> StoryReport {
         StoryReport {
             id: story.id.clone(),
             path: story.path.clone(),
-            level: target,
+            level: self.target_level(story),
             reads_at: scope.reads_at,
             figures: scope.figures,
             diagnostics,
@@ -225,14 +287,36 @@ impl Linter {
         errors: Vec<LoadError>,
         bank_rules: bool,
     ) -> Report {
-        let scopes: Vec<Scope> = parallel_map(stories, |story| self.analyse(story));
-        let indexed: Vec<(&Story, &Scope)> = stories.iter().zip(&scopes).collect();
-        let reports = parallel_map(&indexed, |(story, scope)| {
-            self.story_report(story, (*scope).clone())
-        });
+        self.lint_stories_with_index(root, stories, errors, bank_rules, None)
+    }
+
+    /// [`lint_stories`](Self::lint_stories) with the search index of `stories` at hand (the
+    /// workbench keeps one): the coverage rules map the bank on it instead of building one.
+    pub fn lint_stories_with_index(
+        &self,
+        root: &Path,
+        stories: &[Story],
+        errors: Vec<LoadError>,
+        bank_rules: bool,
+        index: Option<&crate::index::StoryIndex>,
+    ) -> Report {
+        use rayon::prelude::*;
+        // Extraction and the story rules run on all cores, in the stories' order; the bank
+        // rules need every scope, so they run after, and only then do the reports take the
+        // scopes' figures.
+        let analysed: Vec<(Scope, Vec<Diagnostic>)> = stories
+            .par_iter()
+            .map(|story| {
+                let scope = self.analyse(story);
+                let diagnostics = self.story_diagnostics(story, &scope);
+                (scope, diagnostics)
+            })
+            .collect();
+        let (scopes, diagnostics): (Vec<Scope>, Vec<Vec<Diagnostic>>) =
+            analysed.into_iter().unzip();
         let mut bank_diagnostics = Vec::new();
         if bank_rules {
-            let coverage = self.coverage(stories);
+            let coverage = self.coverage(root, stories, index);
             let context = BankContext {
                 root,
                 stories,
@@ -257,6 +341,12 @@ impl Linter {
             }
         }
         sort_diagnostics(&mut bank_diagnostics);
+        let reports = stories
+            .iter()
+            .zip(scopes)
+            .zip(diagnostics)
+            .map(|((story, scope), diagnostics)| self.report_of(story, scope, diagnostics))
+            .collect();
         Report {
             stories: reports,
             bank: bank_diagnostics,
@@ -265,8 +355,15 @@ impl Linter {
     }
 
     /// The bank mapped against its target level's questions, for the coverage rules; `None`
-    /// when they are all off, or the index cannot be built (then they stay silent).
-    fn coverage(&self, stories: &[Story]) -> Option<crate::index::BankMap> {
+    /// when they are all off, or the index cannot be built (then they stay silent). The
+    /// index is the one given, else the one kept on disk (when asked for and usable), else
+    /// built in memory.
+    fn coverage(
+        &self,
+        root: &Path,
+        stories: &[Story],
+        given: Option<&crate::index::StoryIndex>,
+    ) -> Option<crate::index::BankMap> {
         let wanted = self
             .rules
             .iter()
@@ -274,15 +371,21 @@ impl Linter {
         if !wanted || stories.is_empty() {
             return None;
         }
-        let index = crate::index::StoryIndex::build(stories, &self.prompts).ok()?;
         let level =
             crate::index::map::default_level(self.level_override, self.config.level, stories);
-        Some(crate::index::map_bank(
-            &index,
-            stories,
-            &self.prompts,
-            level,
-        ))
+        let map = |index: &crate::index::StoryIndex| {
+            crate::index::map_bank(index, stories, &self.prompts, level)
+        };
+        if let Some(index) = given {
+            return Some(map(index));
+        }
+        if self.index_on_disk {
+            if let Some(opened) = crate::index::persist::open_loaded(root, stories, &self.prompts) {
+                return Some(map(&opened.index));
+            }
+        }
+        let index = crate::index::StoryIndex::build_for_map(stories, &self.prompts).ok()?;
+        Some(map(&index))
     }
 }
 
@@ -414,29 +517,4 @@ fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
         let place = |d: &Diagnostic| d.span.as_ref().map(|span| span.start);
         (&a.path, place(a), a.code).cmp(&(&b.path, place(b), b.code))
     });
-}
-
-/// Maps on all cores for large inputs; order is kept.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if items.len() < 256 || threads == 1 {
-        return items.iter().map(&f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| match handle.join() {
-                Ok(results) => results,
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    })
 }

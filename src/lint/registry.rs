@@ -25,6 +25,8 @@ pub static RULES: &[&Rule] = &[
     &structure::unknown_question::UNKNOWN_QUESTION,
     &structure::unknown_principle::UNKNOWN_PRINCIPLE,
     &structure::unknown_allow::UNKNOWN_ALLOW,
+    &structure::short_version::SHORT_VERSION_TOO_SHORT,
+    &structure::short_version::SHORT_VERSION_TOO_LONG,
     &bank::too_few_stories::TOO_FEW_STORIES,
     &bank::duplicate_title::DUPLICATE_TITLE,
     &bank::uncovered_question::UNCOVERED_QUESTION,

@@ -185,6 +185,7 @@ fn field_help(name: &str) -> &'static str {
         "tags" => "your own labels ([\"hiring\"])",
         "questions" => "question ids it answers ([\"l6-...\"])",
         "situation" | "task" | "action" | "result" => "a STAR section (\"...\")",
+        "short" => "the 30-45 second telling, for the sheet and follow-ups (\"...\")",
         "follow_ups" => "follow-up questions to prepare ([\"...\"])",
         "allow" => "rules to silence for this story ([\"SC002\"])",
         _ => "",

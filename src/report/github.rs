@@ -3,31 +3,39 @@
 
 use std::fmt::Write;
 
-use super::{terminal_path, Sources};
+use super::{terminal_path, Place, Sources};
 use crate::config::Severity;
 use crate::lint::Report;
 
-pub fn render(report: &Report, sources: &Sources) -> String {
+/// Writes one annotation per diagnostic to `sink` as it goes.
+pub fn write(
+    report: &Report,
+    sources: &Sources,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut out = String::new();
-    for error in &report.errors {
-        let _ = writeln!(
-            out,
-            "::error file={},line={},col={},title={}::{}",
-            property(&terminal_path(&error.path)),
-            error.start().line,
-            error.start().column,
-            property("starbank: file does not load"),
-            data(&error.message)
-        );
-    }
-    for diagnostic in report.diagnostics() {
+    for diagnostic in report.all() {
+        super::drain(&mut out, sink)?;
+        if diagnostic.is_load_error() {
+            let at = sources.place_of(&diagnostic).unwrap_or(Place::FILE_START);
+            let _ = writeln!(
+                out,
+                "::error file={},line={},col={},title={}::{}",
+                property(&terminal_path(&diagnostic.path)),
+                at.line,
+                at.column,
+                property("starbank: file does not load"),
+                data(&diagnostic.message)
+            );
+            continue;
+        }
         let command = match diagnostic.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
         let mut properties = format!("file={}", property(&terminal_path(&diagnostic.path)));
-        if let Some(at) = sources.place(&diagnostic.path, diagnostic.span.as_ref()) {
+        if let Some(at) = sources.place_of(&diagnostic) {
             let _ = write!(properties, ",line={},col={}", at.line, at.column);
             if at.end_line == at.line {
                 let _ = write!(properties, ",endColumn={}", at.end_column);
@@ -43,7 +51,7 @@ pub fn render(report: &Report, sources: &Sources) -> String {
             data(&diagnostic.message)
         );
     }
-    out
+    super::drain(&mut out, sink)
 }
 
 /// Escapes a workflow command's message (the runner's `escapeData`). The runner prints

@@ -17,22 +17,32 @@ pub struct HumanOptions {
     pub fail_on: Severity,
 }
 
-pub fn render(report: &Report, sources: &Sources, options: HumanOptions) -> String {
+/// Writes the report to `sink` one diagnostic at a time: a frame is built, written and its
+/// buffer reused, so the text of the whole report is never in memory.
+pub fn write(
+    report: &Report,
+    sources: &Sources,
+    options: HumanOptions,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut out = String::new();
-    for error in &report.errors {
-        let text = if options.colour {
-            error.render(Styles::coloured(RED), RED)
-        } else {
-            error.render(Styles::PLAIN, "")
-        };
-        out.push_str(&text);
-        out.push('\n');
-    }
-    for diagnostic in report.diagnostics() {
-        render_diagnostic(&mut out, diagnostic, sources, options.colour);
+    for diagnostic in report.all() {
+        super::drain(&mut out, sink)?;
+        match sources.load_error(&diagnostic.path) {
+            // A file that did not load is drawn as `starbank check` draws it.
+            Some(error) if diagnostic.is_load_error() => {
+                out.push_str(&if options.colour {
+                    error.render(Styles::coloured(RED), RED)
+                } else {
+                    error.render(Styles::PLAIN, "")
+                });
+                out.push('\n');
+            }
+            _ => render_diagnostic(&mut out, &diagnostic, sources, options.colour),
+        }
     }
     render_summary(&mut out, report, options);
-    out
+    super::drain(&mut out, sink)
 }
 
 fn severity_style(severity: Severity) -> &'static str {
@@ -65,7 +75,7 @@ fn render_diagnostic(out: &mut String, diagnostic: &Diagnostic, sources: &Source
         Styles::PLAIN
     };
     let path = display_path(&diagnostic.path);
-    let pad = match sources.place(&diagnostic.path, diagnostic.span.as_ref()) {
+    let pad = match sources.place_of(diagnostic) {
         Some(at) => {
             let line_text = sources.line(&diagnostic.path, at.line).unwrap_or("");
             // A multi-line phrase is underlined to the end of its first line.

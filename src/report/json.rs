@@ -9,9 +9,9 @@ use crate::lint::{Diagnostic, Report};
 #[derive(Serialize)]
 struct Output<'a> {
     version: u32,
-    stories: Vec<StoryOut<'a>>,
+    stories: Stories<'a>,
     bank: BankOut,
-    errors: Vec<ErrorOut<'a>>,
+    errors: Vec<ErrorOut>,
     summary: SummaryOut,
 }
 
@@ -70,11 +70,11 @@ struct BankDiagnosticOut {
 }
 
 #[derive(Serialize)]
-struct ErrorOut<'a> {
+struct ErrorOut {
     path: String,
     line: usize,
     column: usize,
-    message: &'a str,
+    message: String,
 }
 
 #[derive(Serialize)]
@@ -85,11 +85,34 @@ struct SummaryOut {
     infos: usize,
 }
 
-pub fn render(report: &Report, sources: &Sources) -> String {
+/// The stories, each turned into its output shape only as the serializer reaches it.
+struct Stories<'a> {
+    report: &'a Report,
+    sources: &'a Sources<'a>,
+}
+
+impl Serialize for Stories<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.report
+                .stories
+                .iter()
+                .map(|report| story(report, self.sources)),
+        )
+    }
+}
+
+/// Writes the report to `sink` as it is serialized: neither the whole JSON text nor an
+/// output copy of every story is built first.
+pub fn write(
+    report: &Report,
+    sources: &Sources,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let summary = report.summary();
     let output = Output {
         version: 1,
-        stories: report.stories.iter().map(|s| story(s, sources)).collect(),
+        stories: Stories { report, sources },
         bank: BankOut {
             diagnostics: report
                 .bank
@@ -98,13 +121,16 @@ pub fn render(report: &Report, sources: &Sources) -> String {
                 .collect(),
         },
         errors: report
-            .errors
-            .iter()
-            .map(|error| ErrorOut {
-                path: display_path(&error.path),
-                line: error.start().line,
-                column: error.start().column,
-                message: &error.message,
+            .all()
+            .filter(|d| d.is_load_error())
+            .map(|error| {
+                let at = sources.place_of(&error).unwrap_or(Place::FILE_START);
+                ErrorOut {
+                    path: display_path(&error.path),
+                    line: at.line,
+                    column: at.column,
+                    message: error.into_owned().message,
+                }
             })
             .collect(),
         summary: SummaryOut {
@@ -114,9 +140,8 @@ pub fn render(report: &Report, sources: &Sources) -> String {
             infos: summary.infos,
         },
     };
-    let mut text = serde_json::to_string_pretty(&output).unwrap_or_default();
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *sink, &output)?;
+    sink.write_all(b"\n")
 }
 
 fn story<'a>(report: &'a crate::lint::StoryReport, sources: &Sources) -> StoryOut<'a> {

@@ -8,15 +8,18 @@ mod github;
 mod human;
 mod json;
 pub mod map;
+pub mod plan;
 mod sarif;
 pub mod search;
+pub mod sheet;
 mod short;
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
-use crate::lint::Report;
+use crate::error::LoadError;
+use crate::lint::{Diagnostic, Report};
 use crate::source::Position;
 use crate::story::Story;
 
@@ -40,14 +43,36 @@ pub enum Format {
 /// Renders `report` in `format`. `stories` supplies the text that diagnostics' byte ranges
 /// point into: lines and columns are computed from it here, and frames show its lines.
 pub fn render(format: Format, report: &Report, stories: &[Story], options: HumanOptions) -> String {
-    let sources = Sources::new(stories);
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and every format writes UTF-8.
+    let _ = write(format, report, stories, options, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes `report` in `format` to `sink` as it is produced (what `lint` prints): the text
+/// of a large report is never held whole in memory. See [`render`].
+pub fn write(
+    format: Format,
+    report: &Report,
+    stories: &[Story],
+    options: HumanOptions,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let sources = Sources::new(stories).with_load_errors(&report.errors);
     match format {
-        Format::Human => human::render(report, &sources, options),
-        Format::Json => json::render(report, &sources),
-        Format::Short => short::render(report, &sources),
-        Format::Github => github::render(report, &sources),
-        Format::Sarif => sarif::render(report, &sources),
+        Format::Human => human::write(report, &sources, options, sink),
+        Format::Json => json::write(report, &sources, sink),
+        Format::Short => short::write(report, &sources, sink),
+        Format::Github => github::write(report, &sources, sink),
+        Format::Sarif => sarif::write(report, &sources, sink),
     }
+}
+
+/// Writes what a text format has built so far to `sink` and empties the buffer for reuse.
+fn drain(buffer: &mut String, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
+    sink.write_all(buffer.as_bytes())?;
+    buffer.clear();
+    Ok(())
 }
 
 /// Where a diagnostic is: 1-based lines and character columns, the end exclusive.
@@ -59,25 +84,65 @@ struct Place {
     end_column: usize,
 }
 
-/// Stories by path: the text a diagnostic's byte range is in.
+impl Place {
+    /// The start of a file, where an error about the whole file is reported.
+    const FILE_START: Place = Place {
+        line: 1,
+        column: 1,
+        end_line: 1,
+        end_column: 1,
+    };
+}
+
+/// Stories by path, and the files that did not load: the text a diagnostic's byte range is
+/// in.
 pub struct Sources<'a> {
     by_path: HashMap<&'a Path, &'a Story>,
+    not_loaded: HashMap<&'a Path, &'a LoadError>,
 }
 
 impl<'a> Sources<'a> {
     pub fn new(stories: &'a [Story]) -> Sources<'a> {
         Sources {
             by_path: stories.iter().map(|s| (s.path.as_path(), s)).collect(),
+            not_loaded: HashMap::new(),
         }
+    }
+
+    /// Also the files that did not load, for their diagnostics' places.
+    pub fn with_load_errors(mut self, errors: &'a [LoadError]) -> Sources<'a> {
+        self.not_loaded = errors.iter().map(|e| (e.path.as_path(), e)).collect();
+        self
     }
 
     pub fn line(&self, path: &Path, line: usize) -> Option<&'a str> {
         self.by_path.get(path).map(|story| story.line_text(line))
     }
 
+    /// The file that did not load at `path`, if any.
+    fn load_error(&self, path: &Path) -> Option<&'a LoadError> {
+        self.not_loaded.get(path).copied()
+    }
+
     /// The line and column of a byte offset in the file at `path`.
     fn position(&self, path: &Path, offset: usize) -> Option<Position> {
         self.by_path.get(path).map(|story| story.position(offset))
+    }
+
+    /// Where `diagnostic` is. A file that did not load is placed by its load error (1:1 for
+    /// an error about the whole file); a finding without a span or a file has no place.
+    fn place_of(&self, diagnostic: &Diagnostic) -> Option<Place> {
+        if diagnostic.is_load_error() {
+            let error = self.load_error(&diagnostic.path)?;
+            let (start, end) = (error.start(), error.end());
+            return Some(Place {
+                line: start.line,
+                column: start.column,
+                end_line: end.line,
+                end_column: end.column,
+            });
+        }
+        self.place(&diagnostic.path, diagnostic.span.as_ref())
     }
 
     /// Where `span` is in the file at `path`; `None` without a span or without the file.

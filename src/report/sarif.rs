@@ -2,6 +2,7 @@
 //! explanations, one result per finding. Columns are Unicode code points (`columnKind`),
 //! the same columns every other format prints.
 
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{display_path, Sources};
@@ -11,7 +12,42 @@ use crate::lint::{Diagnostic, Report, RULES};
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const LOAD_RULE: &str = "load-error";
 
-pub fn render(report: &Report, sources: &Sources) -> String {
+/// The SARIF log. Its keys are in the order `json!` objects print them (sorted), so the
+/// output reads as it did when the whole log was one `Value`; only `results` is streamed.
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run<'a>; 1],
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Run<'a> {
+    #[serde(rename = "columnKind")]
+    column_kind: &'static str,
+    results: Results<'a>,
+    tool: Value,
+}
+
+/// One result per diagnostic, built as the serializer reaches it.
+struct Results<'a> {
+    report: &'a Report,
+    sources: &'a Sources<'a>,
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.report.all().map(|d| result(&d, self.sources)))
+    }
+}
+
+/// Writes the SARIF log to `sink` as it is serialized.
+pub fn write(
+    report: &Report,
+    sources: &Sources,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut rules: Vec<Value> = RULES
         .iter()
         .map(|rule| {
@@ -32,48 +68,38 @@ pub fn render(report: &Report, sources: &Sources) -> String {
         "fullDescription": {"text": "The file could not be read or parsed as a story; it was not linted."},
         "defaultConfiguration": {"level": "error"},
     }));
-    let mut results: Vec<Value> = report
-        .errors
-        .iter()
-        .map(|error| {
-            json!({
-                "ruleId": LOAD_RULE,
-                "ruleIndex": RULES.len(),
-                "level": "error",
-                "message": {"text": error.message},
-                "locations": [location(&display_path(&error.path), Some((error.start().line, error.start().column, error.end().line, error.end().column)))],
-            })
-        })
-        .collect();
-    results.extend(report.diagnostics().map(|d| result(d, sources)));
-    let sarif = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
+    let log = Log {
+        schema: SCHEMA,
+        runs: [Run {
+            column_kind: "unicodeCodePoints",
+            results: Results { report, sources },
+            tool: json!({"driver": {
                 "name": "starbank",
                 "version": env!("CARGO_PKG_VERSION"),
                 "rules": rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
+            }}),
         }],
-    });
-    let mut text = serde_json::to_string_pretty(&sarif).unwrap_or_default();
-    text.push('\n');
-    text
+        version: "2.1.0",
+    };
+    serde_json::to_writer_pretty(&mut *sink, &log)?;
+    sink.write_all(b"\n")
 }
 
 fn result(diagnostic: &Diagnostic, sources: &Sources) -> Value {
-    let index = RULES
-        .iter()
-        .position(|rule| rule.code == diagnostic.code)
-        .unwrap_or(0);
+    let (rule_id, index) = if diagnostic.is_load_error() {
+        (LOAD_RULE, RULES.len())
+    } else {
+        let index = RULES
+            .iter()
+            .position(|rule| rule.code == diagnostic.code)
+            .unwrap_or(0);
+        (diagnostic.code, index)
+    };
     let region = sources
-        .place(&diagnostic.path, diagnostic.span.as_ref())
+        .place_of(diagnostic)
         .map(|at| (at.line, at.column, at.end_line, at.end_column));
     json!({
-        "ruleId": diagnostic.code,
+        "ruleId": rule_id,
         "ruleIndex": index,
         "level": level(diagnostic.severity),
         "message": {"text": diagnostic.message},

@@ -6,20 +6,16 @@ use super::{terminal_path, Sources};
 use crate::lint::Report;
 use crate::snippet::sanitize;
 
-pub fn render(report: &Report, sources: &Sources) -> String {
+/// Writes one line per diagnostic to `sink` as it goes.
+pub fn write(
+    report: &Report,
+    sources: &Sources,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut out = String::new();
-    for error in &report.errors {
-        let _ = writeln!(
-            out,
-            "{}:{}:{}: error[load] {}",
-            terminal_path(&error.path),
-            error.start().line,
-            error.start().column,
-            sanitize(&error.message)
-        );
-    }
-    for diagnostic in report.diagnostics() {
-        let place = match sources.place(&diagnostic.path, diagnostic.span.as_ref()) {
+    for diagnostic in report.all() {
+        super::drain(&mut out, sink)?;
+        let place = match sources.place_of(&diagnostic) {
             Some(at) => format!(
                 "{}:{}:{}",
                 terminal_path(&diagnostic.path),
@@ -36,5 +32,5 @@ pub fn render(report: &Report, sources: &Sources) -> String {
             sanitize(&diagnostic.message)
         );
     }
-    out
+    super::drain(&mut out, sink)
 }

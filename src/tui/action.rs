@@ -12,16 +12,18 @@ pub enum View {
     Stories,
     Questions,
     Coverage,
+    Loop,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Stories, View::Questions, View::Coverage];
+    pub const ALL: [View; 4] = [View::Stories, View::Questions, View::Coverage, View::Loop];
 
     pub fn title(self) -> &'static str {
         match self {
             View::Stories => "Stories",
             View::Questions => "Questions",
             View::Coverage => "Coverage",
+            View::Loop => "Loop",
         }
     }
 }
@@ -90,6 +92,13 @@ pub enum Action {
     EditSection,
     ExternalEditor,
     Reload,
+    /// Ask a practice question (the Loop view).
+    StartPractice,
+    /// Stop the countdown and show the planned story.
+    RevealStory,
+    /// Rate the telling, 1-4, and go on to the next question.
+    RatePractice(u8),
+    StopPractice,
     /// A key for the section editor.
     EditorInput(ratatui_textarea::Input),
     EditorPaste(String),

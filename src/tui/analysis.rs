@@ -12,11 +12,14 @@ use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::Arc;
 
 use crate::config::{Config, Severity};
+use crate::index::map::default_level;
 use crate::index::map::BEST_PER_STORY;
 use crate::index::{
     map_bank, overused_stories, uncovered_questions, SearchQuery, StoryIndex, ADEQUATE,
 };
 use crate::lint::{Diagnostic, Linter, StoryReport};
+use crate::plan::loops::{loop_for, problems};
+use crate::plan::{Plan, StoryFacts};
 use crate::prompts::{Prompts, Reading};
 use crate::source::StringLiteral;
 use crate::story::{Level, Section, Story};
@@ -43,8 +46,8 @@ pub struct Finding {
     pub section: Option<Section>,
     /// Byte range in the section's decoded text.
     pub decoded: Option<Range<usize>>,
-    pub line: usize,
-    pub column: usize,
+    /// Byte range in the story file (line and column are computed when shown).
+    pub span: Option<Range<usize>>,
 }
 
 /// How well a story answers a question, 0..=1 (comparable across questions).
@@ -95,7 +98,7 @@ pub struct StoryHit {
 }
 
 /// The whole bank, analysed.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct BankAnalysis {
     pub stories: HashMap<PathBuf, StoryAnalysis>,
     pub findings: Vec<Finding>,
@@ -105,6 +108,40 @@ pub struct BankAnalysis {
     pub uncovered: Vec<String>,
     /// Stories that are the best answer to too many questions, with how many.
     pub overused: Vec<(PathBuf, usize)>,
+    /// The loop plan of the bank's level (the Loop view), or why there is none.
+    pub plan: Result<Plan, String>,
+}
+
+impl Default for BankAnalysis {
+    fn default() -> BankAnalysis {
+        BankAnalysis {
+            stories: HashMap::new(),
+            findings: Vec::new(),
+            by_question: HashMap::new(),
+            uncovered: Vec::new(),
+            overused: Vec::new(),
+            plan: Err("analysing…".into()),
+        }
+    }
+}
+
+/// What the plan needs of the stories, from the analysis just made.
+struct AnalysedFacts<'a> {
+    stories: &'a [Story],
+    level: Option<Level>,
+    analyses: &'a HashMap<PathBuf, StoryAnalysis>,
+}
+
+impl StoryFacts for AnalysedFacts<'_> {
+    fn target_level(&self, story_id: &str) -> Option<Level> {
+        let story = self.stories.iter().find(|s| s.id == story_id)?;
+        story.level.or(self.level)
+    }
+
+    fn reads_at(&self, story_id: &str) -> Option<Reading> {
+        let story = self.stories.iter().find(|s| s.id == story_id)?;
+        self.analyses.get(&story.path)?.reads_at
+    }
 }
 
 /// The strength from which a story counts as an adequate answer to a question.
@@ -190,14 +227,24 @@ impl Engine {
             .index
             .as_ref()
             .map(|index| map_bank(index, &stories, &self.prompts, None));
-        let report = self
-            .linter
-            .lint_stories(&self.root, &stories, Vec::new(), true);
+        // The coverage rules map the bank on the index just built, not on one of their own.
+        let report = self.linter.lint_stories_with_index(
+            &self.root,
+            &stories,
+            Vec::new(),
+            true,
+            self.index.as_ref(),
+        );
+        // The map's stories are in the bank's order: one lookup per story, not a scan.
+        let matches_of: HashMap<&str, &crate::index::StoryMatches> = map
+            .iter()
+            .flat_map(|map| &map.stories)
+            .map(|matches| (matches.story_id.as_str(), matches))
+            .collect();
         let mut analyses: HashMap<PathBuf, StoryAnalysis> = HashMap::new();
         for (story, story_report) in stories.iter().zip(report.stories) {
-            let questions = map
-                .as_ref()
-                .and_then(|map| map.stories.iter().find(|s| s.story_id == story.id))
+            let questions = matches_of
+                .get(story.id.as_str())
                 .map(|matches| {
                     matches
                         .best
@@ -213,9 +260,13 @@ impl Engine {
             let analysis = story_analysis(story, story_report, questions);
             analyses.insert(story.path.clone(), analysis);
         }
+        let by_path: HashMap<&std::path::Path, &Story> = stories
+            .iter()
+            .map(|story| (story.path.as_path(), story))
+            .collect();
         let mut findings = Vec::new();
         for diagnostic in &report.bank {
-            match stories.iter().find(|s| s.path == diagnostic.path) {
+            match by_path.get(diagnostic.path.as_path()).copied() {
                 // A bank finding about one story (a duplicate title) shows with that story.
                 Some(story) => {
                     if let Some(analysis) = analyses.get_mut(&story.path) {
@@ -253,13 +304,52 @@ impl Engine {
                 .map(|s| (s.path, s.questions.len()))
                 .collect();
         }
+        let plan = match &map {
+            Some(map) => self.plan(&stories, map, &analyses),
+            None => Err("the search index could not be built, so there is no plan".into()),
+        };
         BankAnalysis {
             stories: analyses,
             findings,
             by_question,
             uncovered,
             overused,
+            plan,
         }
+    }
+
+    /// The loop plan of the bank's level (its `level`, else its stories' most common), as
+    /// `starbank plan` makes it.
+    fn plan(
+        &self,
+        stories: &[Story],
+        map: &crate::index::BankMap,
+        analyses: &HashMap<PathBuf, StoryAnalysis>,
+    ) -> Result<Plan, String> {
+        let level = default_level(None, self.config.level, stories).unwrap_or(Level::L6);
+        let Some((looped, origin)) = loop_for(
+            level,
+            &self.config.loops,
+            &self.config.loops_origin,
+            &self.prompts.loops,
+            &self.prompts.loops_origin,
+        ) else {
+            return Err(format!("no {level} loop in loop.ron"));
+        };
+        if let Some(problem) = problems(looped, origin, &self.prompts.questions).first() {
+            return Err(problem.to_string());
+        }
+        let facts = AnalysedFacts {
+            stories,
+            level: self.config.level,
+            analyses,
+        };
+        Ok(crate::plan::plan(
+            looped,
+            &self.prompts.questions,
+            map,
+            &facts,
+        ))
     }
 
     /// Lints one story and ranks the questions it answers. The index takes the story's text
@@ -371,17 +461,13 @@ fn finding(story: Option<&Story>, diagnostic: &Diagnostic) -> Finding {
             .map(|literal| decoded_offset(literal, span.start)..decoded_offset(literal, span.end)),
         _ => None,
     };
-    let position = story
-        .zip(diagnostic.span.as_ref())
-        .map(|(story, span)| story.position(span.start));
     Finding {
         code: diagnostic.code.to_string(),
         severity: diagnostic.severity,
         message: diagnostic.message.clone(),
         section: diagnostic.section,
         decoded,
-        line: position.map_or(0, |p| p.line),
-        column: position.map_or(0, |p| p.column),
+        span: diagnostic.span.clone(),
     }
 }
 

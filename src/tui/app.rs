@@ -17,52 +17,24 @@ use crate::story::{Level, Section, Story};
 
 use super::action::{Action, Focus, Modal, View};
 use super::analysis::{BankAnalysis, Engine, Request, Response, StoryAnalysis, Worker};
-use super::editor::Editor;
+use super::edit::{EditSession, Saved};
 use super::geometry::FrameLayout;
 use super::recovery::{self, Recovered, RecoveryFile, RecoverySlot};
-use super::save::{self, SaveOutcome};
+use super::save;
 use super::template;
 use super::theme::Theme;
 use super::view::stories::index_of;
-use super::view::{CoverageView, DetailAnchor, QuestionsView, StoriesView};
+use super::view::{
+    CoverageView, DetailAnchor, LoopView, PracticeRound, QuestionsView, StoriesView,
+};
+use crate::plan::Plan;
+use crate::practice::{now_seconds, Attempt, History};
 
-/// How long typing must pause before a draft is re-analysed.
-pub const ANALYSIS_DEBOUNCE: Duration = Duration::from_millis(150);
 /// How long a search query must settle before it is sent (short: results follow each key).
 pub const SEARCH_DEBOUNCE: Duration = Duration::from_millis(30);
 
-/// The open section editor.
-pub struct Edit {
-    pub path: PathBuf,
-    pub section: Section,
-    /// The story as it was on disk when the edit started (or was last reloaded): a save
-    /// refuses to overwrite anything else without asking.
-    pub base: Story,
-    pub editor: Editor,
-    /// The section's text when the edit started.
-    pub original: String,
-    /// Set when the file changed on disk while this edit was open.
-    pub disk_changed: bool,
-    pub generation: u64,
-    pub analysis: Option<StoryAnalysis>,
-    due: Option<Instant>,
-}
-
-impl Edit {
-    pub fn text(&self) -> String {
-        self.editor.text()
-    }
-
-    pub fn is_dirty(&self) -> bool {
-        self.editor.text() != self.original
-    }
-
-    /// The draft as a story: the base file with the edited section spliced in.
-    pub fn draft(&self) -> Option<Story> {
-        let source = save::splice_section(&self.base, self.section, &self.text());
-        Story::parse(&self.base.path, source).ok()
-    }
-}
+/// What time it is, for practice countdowns (a function, so tests can set the time).
+pub type Clock = Arc<dyn Fn() -> Instant + Send + Sync>;
 
 /// A message in the footer, and how it should look.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,9 +58,14 @@ pub struct App {
     pub stories_view: StoriesView,
     pub questions_view: QuestionsView,
     pub coverage_view: CoverageView,
+    pub loop_view: LoopView,
+    /// Practice history (`<bank>/.starbank/practice.ron`).
+    pub history: History,
+    /// The time, for practice countdowns: tests drive it by hand.
+    pub clock: Clock,
     /// What the last frame drew where (written by the drawing, read by the mouse).
     pub layout: Cell<FrameLayout>,
-    pub edit: Option<Edit>,
+    pub edit: Option<EditSession>,
     pub modal: Option<Modal>,
     pub status: Option<Status>,
     pub theme: Theme,
@@ -116,6 +93,7 @@ impl App {
         stories.sort_by(|a, b| a.path.cmp(&b.path));
         let pending = recovery::pending(&bank.root);
         let level = bank.config.level;
+        let (history, history_note) = History::load(&bank.root);
         let mut app = App {
             bank_root: bank.root,
             prompts,
@@ -129,6 +107,9 @@ impl App {
             stories_view: StoriesView::default(),
             questions_view: QuestionsView::new(level),
             coverage_view: CoverageView::default(),
+            loop_view: LoopView::default(),
+            history,
+            clock: Arc::new(Instant::now),
             layout: Cell::new(FrameLayout::default()),
             edit: None,
             modal: None,
@@ -147,6 +128,9 @@ impl App {
             bank_due: None,
         };
         app.request_bank();
+        if let Some(note) = history_note {
+            app.say_error(note);
+        }
         if !pending.is_empty() {
             app.modal = Some(Modal::Recovery { files: pending });
         }
@@ -199,8 +183,16 @@ impl App {
         match self.view {
             View::Stories => self.stories_view.focus,
             View::Questions => self.questions_view.focus,
-            View::Coverage => Focus::List,
+            View::Coverage | View::Loop => Focus::List,
         }
+    }
+
+    /// Whether a practice countdown is running (the screen changes every second).
+    pub fn practising(&self) -> bool {
+        self.loop_view
+            .practice
+            .as_ref()
+            .is_some_and(|round| !round.revealed())
     }
 
     /// Whether keys go to a search or filter query in the view on screen.
@@ -216,7 +208,7 @@ impl App {
     }
 
     pub fn has_unsaved_edit(&self) -> bool {
-        self.edit.as_ref().is_some_and(Edit::is_dirty)
+        self.edit.as_ref().is_some_and(EditSession::is_dirty)
     }
 
     pub fn is_busy(&self) -> bool {
@@ -325,6 +317,10 @@ impl App {
                 self.analysis = std::mem::take(&mut analysis.stories);
                 self.bank = analysis;
                 self.analysed = true;
+                if self.loop_view.practice_on_plan && self.bank.plan.is_ok() {
+                    self.loop_view.practice_on_plan = false;
+                    self.start_practice();
+                }
                 if self.view == View::Questions {
                     self.questions_view.hits = None;
                     self.request_question();
@@ -430,7 +426,8 @@ impl App {
                 let next = match self.view {
                     View::Stories => View::Questions,
                     View::Questions => View::Coverage,
-                    View::Coverage => View::Stories,
+                    View::Coverage => View::Loop,
+                    View::Loop => View::Stories,
                 };
                 self.show_view(next);
             }
@@ -509,10 +506,19 @@ impl App {
             Action::EditSection => self.open_editor(self.stories_view.section, None),
             Action::ExternalEditor => self.request_external_edit(),
             Action::Reload => self.reload_bank(),
+            Action::StartPractice => self.start_practice(),
+            Action::RevealStory => {
+                let now = (self.clock)();
+                if let Some(round) = &mut self.loop_view.practice {
+                    round.reveal(now);
+                }
+            }
+            Action::RatePractice(rating) => self.rate_practice(rating),
+            Action::StopPractice => self.loop_view.practice = None,
             Action::EditorInput(input) => {
                 if let Some(edit) = &mut self.edit {
                     if edit.editor.input(input) {
-                        edit.due = Some(Instant::now() + ANALYSIS_DEBOUNCE);
+                        edit.touched();
                         self.mirror_recovery();
                     }
                 }
@@ -520,7 +526,7 @@ impl App {
             Action::EditorPaste(text) => {
                 if let Some(edit) = &mut self.edit {
                     edit.editor.paste(&text);
-                    edit.due = Some(Instant::now() + ANALYSIS_DEBOUNCE);
+                    edit.touched();
                     self.mirror_recovery();
                 }
             }
@@ -632,7 +638,7 @@ impl App {
         match self.view {
             View::Stories => self.stories_view.focus = pane,
             View::Questions => self.questions_view.focus = pane,
-            View::Coverage => {}
+            View::Coverage | View::Loop => {}
         }
     }
 
@@ -640,7 +646,7 @@ impl App {
         match self.view {
             View::Stories => self.stories_view.focus_next(forward),
             View::Questions => self.questions_view.focus_next(forward),
-            View::Coverage => {}
+            View::Coverage | View::Loop => {}
         }
     }
 
@@ -666,6 +672,10 @@ impl App {
             View::Coverage => {
                 let rows = self.visible_questions().len();
                 self.coverage_view.move_by(delta, rows);
+            }
+            View::Loop => {
+                let slots = self.bank.plan.as_ref().map_or(0, Plan::slot_count);
+                self.loop_view.move_by(delta, slots);
             }
         }
     }
@@ -731,9 +741,13 @@ impl App {
         // The pane may be too narrow for the whole message: the footer shows it in full.
         self.say(format!("{} {}", finding.code, finding.message));
         let Some(section) = finding.section else {
+            let line = finding
+                .span
+                .as_ref()
+                .map_or(1, |span| story.position(span.start).line);
             self.say(format!(
-                "{} is about the whole story (line {})",
-                finding.code, finding.line
+                "{} is about the whole story (line {line})",
+                finding.code
             ));
             return;
         };
@@ -746,6 +760,62 @@ impl App {
             offset: finding.decoded.as_ref().map(|r| r.start),
             third: true,
         });
+    }
+
+    // ----- practice ----------------------------------------------------------------------
+
+    /// Shows the Loop view and asks the first practice question once the plan is known.
+    pub fn practise_when_planned(&mut self) {
+        self.view = View::Loop;
+        if self.analysed {
+            self.start_practice();
+        } else {
+            self.loop_view.practice_on_plan = true;
+        }
+    }
+
+    /// Asks the next practice question: the weakest and least recently practised of the
+    /// plan's prepared questions.
+    fn start_practice(&mut self) {
+        let plan = match &self.bank.plan {
+            Ok(plan) => plan,
+            Err(why) => {
+                let why = why.clone();
+                self.say_error(format!("no plan to practise: {why}"));
+                return;
+            }
+        };
+        self.view = View::Loop;
+        match PracticeRound::next(plan, &self.history, (self.clock)()) {
+            Some(round) => self.loop_view.practice = Some(round),
+            None => self.say_error("the plan has no question to practise"),
+        }
+    }
+
+    /// Records the rating of the round just told, saves the history, asks the next question.
+    fn rate_practice(&mut self, rating: u8) {
+        let Some(round) = self.loop_view.practice.take() else {
+            return;
+        };
+        if !round.revealed() || !crate::practice::RATINGS.contains(&rating) {
+            self.loop_view.practice = Some(round);
+            return;
+        }
+        let now = (self.clock)();
+        self.history.record(Attempt {
+            question: round.question_id.clone(),
+            story: round.story.clone(),
+            rating,
+            at: now_seconds(),
+            seconds: round.elapsed(now).as_secs() as u32,
+        });
+        match self.history.save(&self.bank_root) {
+            Ok(_) => self.say(format!("rated {rating} of 4; next question")),
+            Err(err) => self.say_error(format!(
+                "practice not saved: {err}; it is kept until the workbench closes"
+            )),
+        }
+        self.start_practice();
     }
 
     // ----- editing -----------------------------------------------------------------------
@@ -770,23 +840,11 @@ impl App {
         at: Option<usize>,
     ) {
         let hint = self.prompts.hints.for_section(section).to_string();
-        let mut editor = Editor::new(&text, &hint, self.theme);
-        if let Some(offset) = at {
-            editor.move_to_offset(offset);
-        }
         self.stories_view.section = section;
         self.stories_view.focus = Focus::Sections;
-        self.edit = Some(Edit {
-            path: base.path.clone(),
-            section,
-            base,
-            editor,
-            original,
-            disk_changed: false,
-            generation: 0,
-            analysis: None,
-            due: Some(Instant::now()),
-        });
+        self.edit = Some(EditSession::start(
+            base, section, original, &text, at, &hint, self.theme,
+        ));
         self.mirror_recovery();
     }
 
@@ -816,23 +874,15 @@ impl App {
     }
 
     fn save_edit(&mut self) {
-        let Some(edit) = &self.edit else { return };
-        if !edit.is_dirty() {
-            self.say("nothing to save");
-            return;
-        }
-        let text = edit.text();
-        match save::save_section(&edit.base, edit.section, &text) {
-            Ok(SaveOutcome::Saved { source }) => self.after_save(source, false),
-            Ok(SaveOutcome::Conflict { .. }) => self.modal = Some(Modal::Conflict),
-            Err(err) => self.save_failed(&err),
-        }
+        let Some(edit) = &mut self.edit else { return };
+        let saved = edit.save();
+        self.after_save(saved);
     }
 
     /// A save that wrote nothing (a read-only bank, a full disk, ...): the text stays in the
     /// editor, and a copy goes to the bank's recovery folder (or, when the bank cannot be
     /// written at all, the system's temporary folder), so quitting or a crash cannot lose it.
-    fn save_failed(&mut self, err: &save::SaveError) {
+    fn save_failed(&mut self, err: &str) {
         let Some(draft) = self.draft() else {
             self.say_error(format!("not saved: {err}"));
             return;
@@ -855,40 +905,31 @@ impl App {
 
     /// The open edit as a recovery record, when it has unsaved text.
     fn draft(&self) -> Option<Recovered> {
-        self.edit.as_ref().filter(|e| e.is_dirty()).map(|edit| {
-            let text = edit.text();
-            Recovered {
-                path: edit.path.clone(),
-                story_id: edit.base.id.clone(),
-                section: edit.section,
-                source: save::splice_section(&edit.base, edit.section, &text),
-                text,
-            }
-        })
+        self.edit.as_ref().and_then(EditSession::recovered)
     }
 
-    /// The edit is on disk as `source`: it becomes the story, and the editor's new base.
-    fn after_save(&mut self, source: String, then_close: bool) {
-        let Some(edit) = &mut self.edit else { return };
-        let section = edit.section;
-        match Story::parse(&edit.path, source) {
-            Ok(story) => {
-                edit.base = story.clone();
-                edit.original = edit.text();
-                edit.disk_changed = false;
+    /// Tells the user what a save came to; a written story replaces the bank's copy.
+    fn after_save(&mut self, saved: Saved) {
+        let section = self.edit.as_ref().map(|edit| edit.section);
+        match saved {
+            Saved::NothingToSave => self.say("nothing to save"),
+            Saved::Written(story) => {
                 let name = story.id.clone();
-                self.replace_story(story);
+                self.replace_story(*story);
                 self.clear_recovery();
                 // The words are on disk now: the copies of failed saves are stale.
                 for copy in std::mem::take(&mut self.failed_save_copies) {
                     let _ = std::fs::remove_file(copy);
                 }
-                self.say(format!("saved the {section} of {name}"));
+                if let Some(section) = section {
+                    self.say(format!("saved the {section} of {name}"));
+                }
             }
-            Err(err) => self.say_error(format!("saved, but the file no longer loads: {err}")),
-        }
-        if then_close {
-            self.close_editor();
+            Saved::WrittenUnloadable(err) => {
+                self.say_error(format!("saved, but the file no longer loads: {err}"))
+            }
+            Saved::Conflict => self.modal = Some(Modal::Conflict),
+            Saved::Failed(err) => self.save_failed(&err),
         }
     }
 
@@ -935,39 +976,30 @@ impl App {
     /// the user's words stay in the editor, unsaved.
     fn conflict_reload(&mut self) {
         self.modal = None;
-        let Some(edit) = &self.edit else { return };
-        match Story::load(&edit.path) {
+        let Some(edit) = &mut self.edit else { return };
+        match edit.reload_base() {
             Ok(story) => {
-                let section = edit.section;
-                self.replace_story(story.clone());
-                if let Some(edit) = &mut self.edit {
-                    edit.original = story.section(section).to_string();
-                    edit.base = story;
-                    edit.disk_changed = false;
-                    edit.due = Some(Instant::now());
-                }
+                self.replace_story(story);
                 self.say(
                     "reloaded the file from disk; your edit is still open: Ctrl+S saves it on top",
                 );
             }
-            Err(err) => self.say_error(format!("cannot reload: {}", err.message)),
+            Err(err) => self.say_error(format!("cannot reload: {err}")),
         }
     }
 
     fn conflict_overwrite(&mut self) {
         self.modal = None;
-        let Some(edit) = &self.edit else { return };
-        match save::overwrite_section(&edit.base, edit.section, &edit.text()) {
-            Ok(source) => self.after_save(source, false),
-            Err(err) => self.save_failed(&err),
-        }
+        let Some(edit) = &mut self.edit else { return };
+        let saved = edit.overwrite();
+        self.after_save(saved);
     }
 
     fn conflict_keep_both(&mut self) {
         self.modal = None;
         let Some(edit) = &self.edit else { return };
-        match save::keep_both(&edit.base, edit.section, &edit.text()) {
-            Ok((path, _)) => {
+        match edit.keep_both() {
+            Ok(path) => {
                 let original = edit.path.clone();
                 self.close_editor();
                 for path in [&original, &path] {

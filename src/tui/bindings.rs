@@ -25,6 +25,8 @@ pub enum Context {
     Typing,
     /// The section editor has the keys.
     Editor,
+    /// A practice round (the Loop view) has the keys.
+    Practice,
     /// A dialog has the keys.
     Dialog(DialogKind),
     /// The mouse (handled in [`super::mouse`]; listed here for the help).
@@ -172,6 +174,7 @@ pub const BINDINGS: &[Binding] = &[
             Key::Code(KeyCode::Char('1')),
             Key::Code(KeyCode::Char('2')),
             Key::Code(KeyCode::Char('3')),
+            Key::Code(KeyCode::Char('4')),
             Key::Code(KeyCode::Char('v')),
         ],
         action: |_, key| {
@@ -179,15 +182,16 @@ pub const BINDINGS: &[Binding] = &[
                 '1' => Action::ShowView(View::Stories),
                 '2' => Action::ShowView(View::Questions),
                 '3' => Action::ShowView(View::Coverage),
+                '4' => Action::ShowView(View::Loop),
                 _ => Action::NextView,
             })
         },
         help: help(
             "Everywhere",
-            "1 2 3 / v",
-            "Stories, Questions, Coverage / next view",
+            "1 2 3 4 / v",
+            "Stories, Questions, Coverage, Loop / next view",
         ),
-        footer: &[(Context::Anywhere, "1-3", "views")],
+        footer: &[(Context::Anywhere, "1-4", "views")],
     },
     Binding {
         contexts: BROWSE,
@@ -309,6 +313,17 @@ pub const BINDINGS: &[Binding] = &[
         footer: &[(Context::Pane(View::Stories, LIST), "e", "$EDITOR")],
     },
     Binding {
+        contexts: &[Context::View(View::Loop)],
+        keys: &[Key::Code(KeyCode::Char('p'))],
+        action: |_, _| Some(Action::StartPractice),
+        help: help(
+            "Loop",
+            "p",
+            "practise: the weakest, least recent question first",
+        ),
+        footer: &[(Context::View(View::Loop), "p", "practise")],
+    },
+    Binding {
         contexts: BROWSE,
         keys: &[
             Key::Code(KeyCode::Tab),
@@ -353,7 +368,7 @@ pub const BINDINGS: &[Binding] = &[
             let query = match app.view {
                 View::Stories => app.stories_view.search.is_active(),
                 View::Questions => !app.questions_view.query.is_empty(),
-                View::Coverage => false,
+                View::Coverage | View::Loop => false,
             };
             if query {
                 Some(Action::SearchClear)
@@ -405,6 +420,56 @@ pub const BINDINGS: &[Binding] = &[
         contexts: TYPING,
         keys: &[Key::Code(KeyCode::Backspace)],
         action: |_, _| Some(Action::SearchBackspace),
+        help: None,
+        footer: &[],
+    },
+    // ----- a practice round -----------------------------------------------------------
+    Binding {
+        contexts: &[Context::Practice],
+        keys: &[Key::Code(KeyCode::Enter), Key::Code(KeyCode::Char(' '))],
+        action: |_, _| Some(Action::RevealStory),
+        help: help(
+            "Loop",
+            "Enter / Space",
+            "stop the clock and show the planned story",
+        ),
+        footer: &[(Context::Practice, "Enter", "reveal")],
+    },
+    Binding {
+        contexts: &[Context::Practice],
+        keys: &[
+            Key::Code(KeyCode::Char('1')),
+            Key::Code(KeyCode::Char('2')),
+            Key::Code(KeyCode::Char('3')),
+            Key::Code(KeyCode::Char('4')),
+        ],
+        action: |app, key| {
+            let revealed = app
+                .loop_view
+                .practice
+                .as_ref()
+                .is_some_and(|round| round.revealed());
+            let rating = char_of(key).to_digit(10)? as u8;
+            revealed.then_some(Action::RatePractice(rating))
+        },
+        help: help(
+            "Loop",
+            "1 2 3 4",
+            "rate the telling (1 poor, 4 ready); next question",
+        ),
+        footer: &[(Context::Practice, "1-4", "rate")],
+    },
+    Binding {
+        contexts: &[Context::Practice],
+        keys: &[Key::Code(KeyCode::Esc)],
+        action: |_, _| Some(Action::StopPractice),
+        help: help("Loop", "Esc", "stop practising"),
+        footer: &[(Context::Practice, "Esc", "stop")],
+    },
+    Binding {
+        contexts: &[Context::Practice],
+        keys: &[Key::Ctrl('c'), Key::Ctrl('q')],
+        action: |_, _| Some(Action::Quit),
         help: None,
         footer: &[],
     },
@@ -624,6 +689,9 @@ pub fn current(app: &App) -> Context {
     if app.typing() {
         return Context::Typing;
     }
+    if app.view == View::Loop && app.loop_view.practice.is_some() {
+        return Context::Practice;
+    }
     Context::Pane(app.view, app.focus())
 }
 
@@ -723,7 +791,14 @@ mod tests {
         let names: Vec<&str> = help_sections().iter().map(|(name, _)| *name).collect();
         assert_eq!(
             names,
-            ["Everywhere", "Stories", "Questions", "Editor", "Mouse"]
+            [
+                "Everywhere",
+                "Stories",
+                "Questions",
+                "Loop",
+                "Editor",
+                "Mouse"
+            ]
         );
     }
 }

@@ -8,6 +8,7 @@ pub mod action;
 pub mod analysis;
 pub mod app;
 pub mod bindings;
+pub mod edit;
 pub mod editor;
 pub mod geometry;
 pub mod keys;
@@ -36,8 +37,16 @@ pub use app::App;
 /// analysis results promptly.
 const IDLE_POLL: Duration = Duration::from_millis(50);
 
+/// What the workbench shows first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    Browse,
+    /// The Loop view, practising as soon as the plan is known (`starbank practice`).
+    Practice,
+}
+
 /// Opens the workbench on `bank_root` and runs it until the user quits.
-pub fn run(bank_root: &Path, prompts: Prompts) -> Result<(), String> {
+pub fn run(bank_root: &Path, prompts: Prompts, start: Start) -> Result<(), String> {
     if !bank_root.is_dir() {
         return Err(format!(
             "bank folder `{}` does not exist; pass --bank DIR, or run from the folder that holds `stories/`",
@@ -48,6 +57,9 @@ pub fn run(bank_root: &Path, prompts: Prompts) -> Result<(), String> {
     let watcher = watch::spawn(bank_root.to_path_buf());
     let bank = Bank::load(bank_root).map_err(|err| err.to_string())?;
     let mut app = App::new(bank, prompts, theme::Theme::from_env());
+    if start == Start::Practice {
+        app.practise_when_planned();
+    }
     recovery::install_panic_hook(app.recovery.clone(), app.bank_root.clone());
     let mut terminal =
         terminal::init().map_err(|err| format!("cannot open the terminal: {err}"))?;
@@ -90,7 +102,8 @@ fn event_loop(
             }
         }
         app.tick(Instant::now());
-        if app.receive() {
+        if app.receive() || app.practising() {
+            // A running practice clock changes the screen every second.
             dirty = true;
         }
         match watcher.try_recv() {

@@ -64,7 +64,7 @@ pub fn action_for(app: &App, mouse: &MouseEvent) -> Option<Action> {
                 None
             }
         }
-        View::Coverage => None,
+        View::Coverage | View::Loop => None,
     }
 }
 

@@ -46,7 +46,7 @@ pub fn new_story_path(dir: &Path, title: &str) -> PathBuf {
 /// drafting hints in them until they are written).
 pub fn story_template(title: &str, level: Level) -> String {
     format!(
-        "// Drafted in the starbank workbench.\n(\n    title: {},\n    level: {level},\n    principles: [],\n    tags: [],\n    questions: [],\n    situation: \"\",\n    task: \"\",\n    action: \"\",\n    result: \"\",\n)\n",
+        "// Drafted in the starbank workbench.\n(\n    title: {},\n    level: {level},\n    principles: [],\n    tags: [],\n    questions: [],\n    situation: \"\",\n    task: \"\",\n    action: \"\",\n    result: \"\",\n    // The short version: the 30-45 second telling that opens the answer or serves a follow-up.\n    short: \"\",\n)\n",
         encode_plain(title, false)
     )
 }
@@ -86,6 +86,8 @@ mod tests {
             assert_eq!(story.section(section), "");
             assert!(story.section_literal(section).is_some());
         }
+        // The short version is offered, empty (and an empty one is no finding).
+        assert_eq!(story.short.as_deref(), Some(""));
     }
 
     #[test]

@@ -167,6 +167,47 @@ fn config_sets_the_speaking_rate() {
 }
 
 #[test]
+fn st010_st011_short_version_spoken_length() {
+    // About 90 words: 36 seconds at 150 a minute, inside 30-45 seconds.
+    let just_right = "I took over a payments team of 14 that had missed two quarters and whose failed \
+settlement runs cost $3M a year in late fees. I joined the on-call myself, found that three causes \
+made 70% of the pages, and paused features for eight weeks to fix them, with my Director's backing. \
+I split the work between two senior engineers and reviewed every page weekly. In nine months \
+availability went from 99.5% to 99.97%, late fees fell by $2.6M a year, and regretted attrition \
+went to zero.";
+    let with_short = |text: &str| {
+        let text = text.to_string();
+        Draft::l6().with(move |d| d.extra = format!("    short: \"{text}\",\n"))
+    };
+    assert!(!codes(&lint(&with_short(just_right))).contains(&"ST010"));
+    assert!(!codes(&lint(&with_short(just_right))).contains(&"ST011"));
+    // No short version, or an empty one (the workbench's template), is no finding.
+    assert!(!codes(&lint(&Draft::l6())).contains(&"ST010"));
+    assert!(!codes(&lint(&with_short(""))).contains(&"ST010"));
+
+    let too_short = with_short("I fixed the on-call and availability went up to 99.97%.");
+    let found = assert_fires(&too_short, "ST010");
+    assert!(
+        found.message.contains("under 30 seconds"),
+        "{}",
+        found.message
+    );
+    let too_long = with_short(&format!("{just_right} {just_right}"));
+    let found = assert_fires(&too_long, "ST011");
+    assert!(
+        found.message.contains("over 45 seconds"),
+        "{}",
+        found.message
+    );
+    // The bounds are the bank's.
+    let generous = Config {
+        short_max_seconds: 120.0,
+        ..Config::default()
+    };
+    assert!(!codes(&lint_with(&too_long, &generous)).contains(&"ST011"));
+}
+
+#[test]
 fn unknown_names_carry_their_fix_as_data() {
     // ST007 and ST009 say "did you mean" in their help; an editor's quick fix needs the
     // same suggestion as the literal that replaces the entry.

@@ -1,24 +1,8 @@
 //! `starbank search`, `map` and `coverage` as a user runs them, on the bundled bank.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn starbank() -> Command {
-    let mut cmd = Command::cargo_bin("starbank").unwrap();
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
-    cmd
-}
-
-fn stdout(args: &[&str]) -> String {
-    let output = starbank().args(args).output().unwrap();
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
+use crate::common::{starbank, stdout};
 
 #[test]
 fn human_search_ranks_the_turnaround_story_first_and_says_why() {
@@ -105,6 +89,12 @@ fn query_syntax_never_crashes() {
         "+-",
         "\"on call\" -payments",
         "(((",
+        // Only stop words and question boilerplate, only punctuation, emoji, right-to-left
+        // text with a bidi override: ranked stories or "no story matches", exit 0.
+        "the and of to a in tell me about a time you",
+        "?!.,;:--…",
+        "🚀🔥 team 🚀",
+        "\u{202e}فريق الهندسة\u{202c} team",
     ] {
         starbank().args(["search", query]).assert().success();
         starbank()
@@ -164,4 +154,32 @@ fn coverage_output_fits_80_columns() {
     }
     insta::assert_snapshot!("coverage_l6", out);
     insta::assert_snapshot!("coverage_l7", stdout(&["coverage", "--level", "L7"]));
+}
+
+#[test]
+fn a_ten_thousand_word_query_is_searched_or_finds_nothing() {
+    let bank = starbank::bank::Bank::load(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("stories"),
+    )
+    .unwrap();
+    let index =
+        starbank::index::StoryIndex::build(&bank.stories, &starbank::prompts::Prompts::builtin())
+            .unwrap();
+    let words = [
+        "team",
+        "pager",
+        "migration",
+        "the",
+        "zebra",
+        "\"",
+        "(",
+        "AND",
+    ];
+    let query: Vec<&str> = (0..10_000).map(|i| words[i % words.len()]).collect();
+    let hits = index.search(&starbank::index::SearchQuery::text(query.join(" ")));
+    assert!(hits.len() <= 10);
+    for hit in &hits {
+        assert!(hit.strength.is_finite() && (0.0..=1.0).contains(&hit.strength));
+        assert!(hit.score.is_finite());
+    }
 }

@@ -203,6 +203,19 @@ fn search_finds_the_story_for_real_questions() {
                 }
             };
             let scored = score(&ranked, &judged.relevant);
+            // `STARBANK_SEARCH_MISSES=1` prints each question whose first story is wrong.
+            if system == "starbank"
+                && scored.0 == 0.0
+                && std::env::var_os("STARBANK_SEARCH_MISSES").is_some()
+            {
+                eprintln!(
+                    "miss [{}] {:?}: got {:?}; relevant {:?}",
+                    judged.kind,
+                    judged.query,
+                    ranked.first(),
+                    judged.relevant.keys().take(6).collect::<Vec<_>>()
+                );
+            }
             totals
                 .entry((judged.kind.clone(), system))
                 .or_default()

@@ -729,6 +729,8 @@ fn every_view_as_a_whole_screen() {
         "screen_coverage",
         whole_screen(&mut app, dir.path(), 120, 36)
     );
+    press(&mut app, KeyCode::Char('4'));
+    insta::assert_snapshot!("screen_loop", whole_screen(&mut app, dir.path(), 120, 36));
     press(&mut app, KeyCode::Char('?'));
     insta::assert_snapshot!("screen_help", whole_screen(&mut app, dir.path(), 120, 40));
     press(&mut app, KeyCode::Esc);
@@ -775,4 +777,72 @@ fn the_footer_shows_the_keys_of_the_pane_in_focus() {
             ("Esc", "clear")
         ]
     );
+}
+
+/// A clock the test moves by hand.
+fn manual_clock(app: &mut App) -> std::sync::Arc<std::sync::Mutex<std::time::Instant>> {
+    let now = std::sync::Arc::new(std::sync::Mutex::new(std::time::Instant::now()));
+    let read = now.clone();
+    app.clock = std::sync::Arc::new(move || *read.lock().unwrap());
+    now
+}
+
+#[test]
+fn the_loop_view_shows_the_plan_and_a_practice_round_is_timed_rated_and_kept() {
+    let dir = bank_copy();
+    let mut app = open(dir.path(), Theme { colour: false });
+    let now = manual_clock(&mut app);
+    press(&mut app, KeyCode::Char('4'));
+    assert_eq!(app.view, View::Loop);
+    let text = screen(&render(&mut app, 150, 40));
+    let plan = app.bank.plan.clone().expect("the bundled bank has a plan");
+    let (round, slot) = plan.slots().next().unwrap();
+    assert!(text.contains(&round.name), "{text}");
+    let told = slot.tell.as_ref().unwrap().story_id.clone();
+    assert!(text.contains(&format!("tell {told}")), "{text}");
+    assert!(text.contains("not practised"), "{text}");
+
+    // A round: never practised, so the plan's first question; the clock counts down.
+    press(&mut app, KeyCode::Char('p'));
+    let asked = app.loop_view.practice.clone().expect("a question is asked");
+    assert_eq!(asked.question_id, slot.question.id);
+    *now.lock().unwrap() += std::time::Duration::from_secs(40);
+    let text = screen(&render(&mut app, 150, 40));
+    assert!(text.contains("2:50 left"), "3:30 target less 40 s:\n{text}");
+    // Keys 1-4 rate only once the story is revealed (before, they do nothing).
+    press(&mut app, KeyCode::Char('3'));
+    assert!(app.loop_view.practice.as_ref().unwrap().told_in.is_none());
+    assert_eq!(app.view, View::Loop);
+    *now.lock().unwrap() += std::time::Duration::from_secs(80);
+    press(&mut app, KeyCode::Enter);
+    let text = screen(&render(&mut app, 150, 40));
+    assert!(text.contains("Told in 2:00 within the target"), "{text}");
+    assert!(text.contains(&format!("Tell {told}")), "{text}");
+    press(&mut app, KeyCode::Char('3'));
+
+    // Rated: kept on disk, the next question is another one, and the plan shows the record.
+    let (history, note) = starbank::practice::History::load(dir.path());
+    assert_eq!(note, None);
+    assert_eq!(history.attempts.len(), 1);
+    assert_eq!(history.attempts[0].rating, 3);
+    assert_eq!(history.attempts[0].seconds, 120);
+    assert_eq!(history.attempts[0].story.as_deref(), Some(told.as_str()));
+    let next = app.loop_view.practice.clone().expect("the next question");
+    assert_ne!(next.question_id, asked.question_id);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.loop_view.practice.is_none());
+    let text = screen(&render(&mut app, 150, 40));
+    assert!(text.contains("practised today, rated 3"), "{text}");
+}
+
+#[test]
+fn a_corrupt_practice_history_is_kept_aside_and_the_user_told() {
+    let dir = bank_copy();
+    std::fs::create_dir_all(dir.path().join(".starbank")).unwrap();
+    std::fs::write(dir.path().join(".starbank/practice.ron"), "(attempts: [(").unwrap();
+    let app = open(dir.path(), Theme { colour: false });
+    let status = app.status.clone().expect("the user is told");
+    assert!(status.text.contains("practice.ron.bad"), "{}", status.text);
+    assert!(dir.path().join(".starbank/practice.ron.bad").exists());
+    assert!(app.history.attempts.is_empty());
 }

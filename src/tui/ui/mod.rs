@@ -2,6 +2,7 @@
 
 pub mod coverage;
 pub mod layout;
+pub mod loop_view;
 pub mod questions;
 pub mod stories;
 pub mod text;
@@ -46,6 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         View::Stories => stories::draw(frame, app, &mut drawn),
         View::Questions => questions::draw(frame, app, &mut drawn),
         View::Coverage => coverage::draw(frame, app, areas.body),
+        View::Loop => loop_view::draw(frame, app, areas.body),
     }
     app.layout.set(drawn);
     draw_footer(frame, app, areas.footer);

@@ -1,12 +1,14 @@
 //! The state of each view, with its own transitions: what is selected, scrolled, typed and
-//! focused in the Stories, Questions and Coverage views. [`super::app::App`] owns one of
+//! focused in the Stories, Questions, Coverage and Loop views. [`super::app::App`] owns one of
 //! each and dispatches to the one on screen; nothing here talks to the worker or draws.
 
 pub mod coverage;
+pub mod loop_view;
 pub mod questions;
 pub mod stories;
 
 pub use coverage::CoverageView;
+pub use loop_view::{LoopView, PracticeRound};
 pub use questions::QuestionsView;
 pub use stories::{DetailAnchor, Search, StoriesView};
 

@@ -14,3 +14,22 @@ pub fn copy_bundled_stories(dest: &Path) {
         }
     }
 }
+
+/// The built binary, run from the repository root with colour off.
+pub fn starbank() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("starbank").unwrap();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// What `starbank ARGS` prints, asserting that it succeeds.
+pub fn stdout(args: &[&str]) -> String {
+    let output = starbank().args(args).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}

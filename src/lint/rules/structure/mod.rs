@@ -4,6 +4,7 @@
 pub mod empty_section;
 pub mod result_without_number;
 pub mod short_action;
+pub mod short_version;
 pub mod spoken_length;
 pub mod unknown_allow;
 pub mod unknown_principle;
