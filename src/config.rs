@@ -132,8 +132,17 @@ impl Config {
     }
 
     fn validate(&self, path: &Path, text: &str) -> Result<(), LoadError> {
-        let problem = if self.words_per_minute <= 0.0 {
+        let minutes = |value: f64| value.is_finite() && (0.0..=600.0).contains(&value);
+        let problem = if !(self.words_per_minute > 0.0 && self.words_per_minute.is_finite()) {
             Some(("words_per_minute", "must be above 0"))
+        } else if !minutes(self.min_minutes) {
+            Some(("min_minutes", "must be between 0 and 600 minutes"))
+        } else if !minutes(self.max_minutes) {
+            Some(("max_minutes", "must be between 0 and 600 minutes"))
+        } else if !minutes(self.short_min_seconds / 60.0) {
+            Some(("short_min_seconds", "must be between 0 and 36000 seconds"))
+        } else if !minutes(self.short_max_seconds / 60.0) {
+            Some(("short_max_seconds", "must be between 0 and 36000 seconds"))
         } else if self.min_minutes > self.max_minutes {
             Some(("min_minutes", "must not exceed max_minutes"))
         } else if self.short_min_seconds > self.short_max_seconds {
