@@ -125,15 +125,38 @@ impl Config {
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(err) => return Err(LoadError::io(&path, &err)),
         };
-        let mut config: Config = parse_prompt_file(&path, &text)?;
-        config.validate(&path, &text)?;
-        config.loops_origin = LoopOrigin::new(&path, &text);
+        Config::parse(&path, &text)
+    }
+
+    /// Parses and validates the text of a `starbank.ron` (`path` names it in errors).
+    pub fn parse(path: &Path, text: &str) -> Result<Config, LoadError> {
+        let mut config: Config = parse_prompt_file(path, text)?;
+        config.validate(path, text)?;
+        config.loops_origin = LoopOrigin::new(path, text);
         Ok(config)
     }
 
     fn validate(&self, path: &Path, text: &str) -> Result<(), LoadError> {
+        // RON reads `NaN` and `inf` as numbers; neither is a pace, a length or a share, and
+        // every comparison with NaN is false, so they are refused before the checks below.
+        let numbers = [
+            ("words_per_minute", self.words_per_minute),
+            ("min_minutes", self.min_minutes),
+            ("max_minutes", self.max_minutes),
+            ("action_share", self.action_share),
+        ];
+        let thresholds_finite = self
+            .rubric
+            .values()
+            .flat_map(|change| [change.l6_from, change.l7_from])
+            .flatten()
+            .all(f64::is_finite);
         let minutes = |value: f64| value.is_finite() && (0.0..=600.0).contains(&value);
-        let problem = if !(self.words_per_minute > 0.0 && self.words_per_minute.is_finite()) {
+        let problem = if let Some((field, _)) = numbers.iter().find(|(_, v)| !v.is_finite()) {
+            Some((*field, "must be a finite number"))
+        } else if !thresholds_finite {
+            Some(("rubric", "thresholds must be finite numbers"))
+        } else if self.words_per_minute <= 0.0 {
             Some(("words_per_minute", "must be above 0"))
         } else if !minutes(self.min_minutes) {
             Some(("min_minutes", "must be between 0 and 600 minutes"))

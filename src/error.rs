@@ -108,6 +108,28 @@ impl LoadError {
         LoadError::whole_file(path, format!("cannot read file: {err}"), Some(help.into()))
     }
 
+    /// A story file that cannot be read, saying so plainly when it is a symbolic link that
+    /// leads nowhere (its target is gone, or links point at each other in a loop).
+    pub fn unreadable(path: &Path, err: &std::io::Error) -> LoadError {
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|meta| meta.is_symlink());
+        if !is_link || err.kind() == std::io::ErrorKind::PermissionDenied {
+            return LoadError::io(path, err);
+        }
+        let target = std::fs::read_link(path)
+            .map(|target| target.display().to_string())
+            .unwrap_or_default();
+        let message = if err.kind() == std::io::ErrorKind::NotFound {
+            format!("broken symbolic link: `{target}` does not exist")
+        } else {
+            format!("cannot follow symbolic link to `{target}`: {err}")
+        };
+        LoadError::whole_file(
+            path,
+            message,
+            Some("point the link at a story file, or remove the link".into()),
+        )
+    }
+
     pub fn too_large(path: &Path, bytes: u64) -> LoadError {
         LoadError::whole_file(
             path,
@@ -123,8 +145,10 @@ impl LoadError {
     }
 
     pub fn not_utf8(path: &Path, bytes: &[u8], err: std::str::Utf8Error) -> LoadError {
-        // The text up to the bad byte: the frame shows the line cut there.
-        let valid = String::from_utf8_lossy(&bytes[..err.valid_up_to()]).into_owned();
+        // The text up to the bad byte: the frame shows the line cut there. A byte-order mark
+        // is left out, as for a parse error: editors do not count it as a column.
+        let valid = String::from_utf8_lossy(&bytes[..err.valid_up_to()]);
+        let valid = valid.strip_prefix('\u{feff}').unwrap_or(&valid).to_string();
         let end = valid.len();
         LoadError::at(
             path,
@@ -149,16 +173,9 @@ impl LoadError {
         known: &[&str],
     ) -> LoadError {
         use ron::error::Error as E;
-        let lines = LineIndex::new(source);
         // ron reports the cursor before the white space that precedes the bad token: move to
         // the token itself and underline all of it.
-        let reported = lines.offset(
-            source,
-            Position {
-                line: err.span.start.line,
-                column: err.span.start.col,
-            },
-        );
+        let reported = ron_offset(source, err.span.start.line, err.span.start.col);
         let offset = reported
             + source[reported..]
                 .find(|c: char| !c.is_whitespace())
@@ -272,6 +289,14 @@ impl LoadError {
                 "unclosed `/*` comment".into(),
                 Some("close it with `*/`".into()),
             ),
+            E::ExpectedIdentifier if in_field == Some("level") => at(
+                "`level` must be `L6` or `L7`".into(),
+                Some("write `level: L6,` or `level: L7,` (no quotes)".into()),
+            ),
+            E::ExceededRecursionLimit => at(
+                "values are nested too deeply".into(),
+                Some("a story holds text and lists of text; remove the extra brackets".into()),
+            ),
             E::InvalidEscape(what) => at(
                 format!("invalid escape in string: {}", what.to_lowercase()),
                 Some("use \\\" \\\\ \\n \\t or \\u{...}; or write a raw string r#\"...\"#".into()),
@@ -279,6 +304,25 @@ impl LoadError {
             other => at(lowercase_first(&other.to_string()), None),
         }
     }
+}
+
+/// The byte offset of a position as ron counts it: lines end at `\n` only (a lone `\r` is
+/// white space to ron, a line end to an editor), columns are characters.
+fn ron_offset(source: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        match source.match_indices('\n').nth(line - 2) {
+            Some((at, _)) => at + 1,
+            None => return source.len(),
+        }
+    };
+    let rest = &source[line_start..];
+    line_start
+        + rest
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(rest.len(), |(at, _)| at)
 }
 
 /// The end of the token at `offset`: a whole string literal, or a run up to a delimiter.

@@ -338,6 +338,8 @@ pub fn parse_prompt_file<T: for<'de> Deserialize<'de>>(
     path: &Path,
     text: &str,
 ) -> Result<T, LoadError> {
+    // As for a story: old-Mac lone `\r` line ends read as `\n` (offsets unchanged).
+    let text = &crate::source::lone_carriage_returns_as_newlines(text);
     crate::story::ron_options()
         .from_str(text)
         .map_err(|err| LoadError::from_ron(path, text, &scan_fields(text), &err, &[]))

@@ -17,12 +17,26 @@ pub fn sanitize(text: &str) -> String {
                     None => out.push('\u{fffd}'),
                 }
             }
-            // Bidirectional overrides can reorder what a reader sees.
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => out.push('\u{fffd}'),
+            c if is_bidi_control(c) => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
     out
+}
+
+/// Bidirectional overrides, embeddings, isolates and marks: they reorder what a reader sees
+/// (the "Trojan Source" characters), so story text never reaches a terminal with them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+    )
+}
+
+/// A character that must not reach a terminal as it is: a control character (C0, DEL, C1:
+/// ESC, CSI, OSC...) or a bidirectional control.
+pub fn is_unsafe_for_terminal(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
 }
 
 /// ANSI styles shared by every coloured output (CLI commands and lint reports).

@@ -24,9 +24,9 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { line_starts }
+        LineIndex {
+            line_starts: line_starts(text),
+        }
     }
 
     /// The position of a byte offset (clamped to the text, snapped back to a char boundary).
@@ -61,6 +61,93 @@ impl LineIndex {
                 .char_indices()
                 .nth(position.column.saturating_sub(1))
                 .map_or(line.len(), |(i, _)| i)
+    }
+}
+
+/// The byte offsets where lines start. A line ends at `\n`, `\r\n` or a lone `\r` (old Mac
+/// files; editors and the LSP count all three), so a position is where an editor shows it.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    for (i, &byte) in bytes.iter().enumerate() {
+        let ends_line = byte == b'\n' || (byte == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        if ends_line {
+            starts.push(i + 1);
+        }
+    }
+    starts
+}
+
+/// `text` with each lone `\r` that ends a `//` comment (an old-Mac line end) made a `\n`,
+/// for RON, which ends a comment only at `\n`; byte offsets are unchanged. Outside comments
+/// a lone `\r` is white space to RON, and inside a string it is the writer's text, so those
+/// stay. Borrowed when nothing changes.
+pub fn lone_carriage_returns_as_newlines(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    if !bytes.contains(&b'\r') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = bytes.to_vec();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    if bytes[i] == b'\r' {
+                        if bytes.get(i + 1) != Some(&b'\n') {
+                            out[i] = b'\n';
+                        }
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                // Nested block comments, as RON reads them.
+                let mut depth = 0usize;
+                while i < bytes.len() {
+                    if bytes[i..].starts_with(b"/*") {
+                        depth += 1;
+                        i += 2;
+                    } else if bytes[i..].starts_with(b"*/") {
+                        depth -= 1;
+                        i += 2;
+                        if depth == 0 {
+                            break;
+                        }
+                    } else {
+                        i += 1;
+                    }
+                }
+                continue;
+            }
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#')) => {
+                let hashes = bytes[i + 1..].iter().take_while(|&&b| b == b'#').count();
+                if bytes.get(i + 1 + hashes) == Some(&b'"') {
+                    let mut closing = vec![b'"'];
+                    closing.extend(std::iter::repeat_n(b'#', hashes));
+                    let content = i + 2 + hashes;
+                    i = bytes[content..]
+                        .windows(closing.len())
+                        .position(|window| window == closing.as_slice())
+                        .map_or(bytes.len(), |at| content + at + closing.len());
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    // Only ASCII bytes changed, so the text is still UTF-8.
+    match String::from_utf8(out) {
+        Ok(changed) if changed != text => std::borrow::Cow::Owned(changed),
+        _ => std::borrow::Cow::Borrowed(text),
     }
 }
 
@@ -325,7 +412,11 @@ impl Scanner<'_> {
         self.pos += 1;
         loop {
             match self.peek()? {
-                b'\\' => self.pos += 2,
+                // The escaped character may be several bytes long.
+                b'\\' => {
+                    self.pos += 1;
+                    self.pos += self.src[self.pos..].chars().next()?.len_utf8();
+                }
                 b'\'' => {
                     self.pos += 1;
                     return Some(());
@@ -538,6 +629,27 @@ mod tests {
         assert_eq!(task.value, "a\nb c");
         let c = task.value.find('c').unwrap();
         assert_eq!(&src[task.source_range(c..c + 1)], "c");
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let text = "a\rbc\r\nd\ne";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 2), Position { line: 2, column: 1 });
+        assert_eq!(index.line_text(text, 2), "bc");
+        assert_eq!(index.position(text, text.find('d').unwrap()).line, 3);
+        assert_eq!(index.line_text(text, 4), "e");
+    }
+
+    #[test]
+    fn only_a_comment_ends_at_a_lone_carriage_return() {
+        let text = "// note\r(a: \"x\ry\", b: r#\"p\rq\"#, /* c\r */ d: 1)";
+        let read = lone_carriage_returns_as_newlines(text);
+        assert_eq!(
+            read,
+            "// note\n(a: \"x\ry\", b: r#\"p\rq\"#, /* c\r */ d: 1)"
+        );
+        assert_eq!(read.len(), text.len());
     }
 
     #[test]

@@ -175,25 +175,33 @@ pub struct Story {
 impl Story {
     /// Reads and parses a story file. Every failure is a [`LoadError`] with a location.
     pub fn load(path: &Path) -> Result<Story, LoadError> {
-        let metadata = std::fs::metadata(path).map_err(|err| LoadError::io(path, &err))?;
+        let metadata = std::fs::metadata(path).map_err(|err| LoadError::unreadable(path, &err))?;
         if metadata.len() > MAX_STORY_BYTES {
             return Err(LoadError::too_large(path, metadata.len()));
         }
-        let bytes = std::fs::read(path).map_err(|err| LoadError::io(path, &err))?;
-        let source = match String::from_utf8(bytes) {
-            Ok(source) => source,
-            Err(err) => return Err(LoadError::not_utf8(path, err.as_bytes(), err.utf8_error())),
-        };
-        Story::parse(path, source)
+        let bytes = std::fs::read(path).map_err(|err| LoadError::unreadable(path, &err))?;
+        Story::from_bytes(path, bytes)
+    }
+
+    /// Parses a story from a file's bytes, as [`Story::load`] read them: bytes that are not
+    /// UTF-8 are a located error, not a panic or a lossy story.
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Story, LoadError> {
+        match String::from_utf8(bytes) {
+            Ok(source) => Story::parse(path, source),
+            Err(err) => Err(LoadError::not_utf8(path, err.as_bytes(), err.utf8_error())),
+        }
     }
 
     /// Parses a story from text; `path` names it (its stem is the id).
     pub fn parse(path: &Path, source: String) -> Result<Story, LoadError> {
-        let fields = scan_fields(&source);
+        // RON ends a line (and a `//` comment) only at `\n`; a file with old-Mac lone `\r`
+        // line ends is read as if each were `\n`, which keeps every byte offset.
+        let readable = crate::source::lone_carriage_returns_as_newlines(&source);
+        let fields = scan_fields(&readable);
         // Editors on Windows start UTF-8 files with a byte-order mark, which RON rejects. The
         // story keeps it (a save changes no byte outside a section), the parser skips it, and
         // an error is placed in the text after it, where an editor counts columns.
-        let body = source.strip_prefix('\u{feff}').unwrap_or(&source);
+        let body = readable.strip_prefix('\u{feff}').unwrap_or(&readable);
         let parsed: StoryFields = match ron_options().from_str(body) {
             Ok(parsed) => parsed,
             Err(err) => {

@@ -26,6 +26,12 @@ pub fn run(cli: &Cli, path: Option<&Path>) -> u8 {
         eprintln!();
     }
     let files = bank.stories.len() + bank.errors.len();
+    if files == 0 {
+        eprintln!(
+            "warning: no stories found in {}; a story is a `.ron` file (see README.md)",
+            root.display()
+        );
+    }
     if errors.is_empty() {
         println!(
             "{} {} stories in {} load cleanly",

@@ -78,7 +78,8 @@ fn lint_once(cli: &Cli, root: &Path, args: &LintArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
-    bank.errors.extend(crate::lint::config_errors(&bank));
+    bank.errors
+        .extend(crate::lint::config_errors(&bank, &prompts.rubric));
     // The coverage rules' index is kept in the bank folder only when the whole folder is
     // linted: then it holds exactly the stories linted.
     let whole_folder = args.paths.is_empty() || args.paths.iter().all(|path| path == root);

@@ -390,8 +390,9 @@ impl Linter {
 }
 
 /// Rule selectors in the bank's `starbank.ron` (`enable`, `disable`, `severity`) that name
-/// no rule: reported like a story's load error, at the selector.
-pub fn config_errors(bank: &Bank) -> Vec<LoadError> {
+/// no rule, and rubric overrides that name no dimension or alternative of `rubric`:
+/// reported like a story's load error, at the name.
+pub fn config_errors(bank: &Bank, rubric: &Rubric) -> Vec<LoadError> {
     let path = crate::config::config_path(&bank.root);
     let Ok(text) = std::fs::read_to_string(&path) else {
         return Vec::new();
@@ -425,7 +426,54 @@ pub fn config_errors(bank: &Bank) -> Vec<LoadError> {
             Some(help),
         ));
     }
+    for (kind, change) in &config.rubric {
+        let Some(dimension) = rubric.dimension(*kind) else {
+            errors.push(named_error(
+                &path,
+                &text,
+                kind.as_str(),
+                format!("the rubric has no `{}` dimension", kind.as_str()),
+                "`starbank explain` lists the rubric's dimensions".into(),
+            ));
+            continue;
+        };
+        let Some(name) = &change.alternative else {
+            continue;
+        };
+        if dimension.alternatives.iter().any(|alt| &alt.name == name) {
+            continue;
+        }
+        let known: Vec<&str> = dimension
+            .alternatives
+            .iter()
+            .map(|alt| alt.name.as_str())
+            .collect();
+        let help = match (crate::error::closest(name, &known), known.is_empty()) {
+            (Some(near), _) => format!("did you mean `{near}`?"),
+            (None, true) => format!("`{}` has no documented alternatives", kind.as_str()),
+            (None, false) => format!("known alternatives: {}", known.join(", ")),
+        };
+        errors.push(named_error(
+            &path,
+            &text,
+            name,
+            format!(
+                "`{name}` is not an alternative of the `{}` rubric",
+                kind.as_str()
+            ),
+            help,
+        ));
+    }
     errors
+}
+
+/// An error at the first place `name` is written in `text` (quoted, else bare), or its start.
+fn named_error(path: &Path, text: &str, name: &str, message: String, help: String) -> LoadError {
+    let span = match text.find(&format!("\"{name}\"")) {
+        Some(at) => at + 1..at + 1 + name.len(),
+        None => text.find(name).map_or(0..0, |at| at..at + name.len()),
+    };
+    LoadError::at(path, text, span, message, Some(help))
 }
 
 fn is_allowed(story: &Story, code: &str, name: &str) -> bool {

@@ -49,24 +49,22 @@ pub struct Lines {
 
 impl Lines {
     pub fn new(text: &str) -> Lines {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { starts }
+        Lines {
+            starts: crate::source::line_starts(text),
+        }
     }
 
-    /// The bytes of a 0-based line without its line ending (`\n` or `\r\n`).
+    /// The bytes of a 0-based line without its line ending (`\n`, `\r\n` or `\r`).
     fn content(&self, text: &str, line: usize) -> Range<usize> {
         let start = self.starts[line];
-        let end = self
-            .starts
-            .get(line + 1)
-            .map_or(text.len(), |next| next - 1);
-        let end = if text[start..end].ends_with('\r') {
-            end - 1
-        } else {
-            end
-        };
-        start..end
+        let end = self.starts.get(line + 1).map_or(text.len(), |&next| next);
+        let with_ending = &text[start..end];
+        let without = with_ending
+            .strip_suffix('\n')
+            .unwrap_or(with_ending)
+            .strip_suffix('\r')
+            .map_or(with_ending.trim_end_matches('\n'), |rest| rest);
+        start..start + without.len()
     }
 
     /// The LSP position of a byte offset (clamped to the text, snapped back to a character).

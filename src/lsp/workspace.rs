@@ -129,7 +129,8 @@ impl BankState {
             config: self.config.clone(),
             ..Bank::default()
         };
-        self.config_errors.extend(config_errors(&probe));
+        self.config_errors
+            .extend(config_errors(&probe, &self.prompts.rubric));
         self.linter = Linter::new(&self.prompts, &self.config).with_level(level);
     }
 

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{display_path, Place, Sources};
+use super::{terminal_path, Place, Sources};
 use crate::config::Severity;
 use crate::lint::Report;
 
@@ -21,7 +21,7 @@ pub fn write(
             let _ = writeln!(
                 out,
                 "::error file={},line={},col={},title={}::{}",
-                property(&display_path(&diagnostic.path)),
+                property(&terminal_path(&diagnostic.path)),
                 at.line,
                 at.column,
                 property("starbank: file does not load"),
@@ -34,7 +34,7 @@ pub fn write(
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let mut properties = format!("file={}", property(&display_path(&diagnostic.path)));
+        let mut properties = format!("file={}", property(&terminal_path(&diagnostic.path)));
         if let Some(at) = sources.place_of(&diagnostic) {
             let _ = write!(properties, ",line={},col={}", at.line, at.column);
             if at.end_line == at.line {
@@ -54,11 +54,23 @@ pub fn write(
     super::drain(&mut out, sink)
 }
 
-/// Escapes a workflow command's message (the runner's `escapeData`).
+/// Escapes a workflow command's message (the runner's `escapeData`). The runner prints
+/// annotations in the job log, which renders ANSI escapes: every other control character
+/// and bidi control becomes a visible stand-in, as in the terminal.
 fn data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c if crate::snippet::is_unsafe_for_terminal(c) => {
+                out.push_str(&crate::snippet::sanitize(c.encode_utf8(&mut [0; 4])))
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Escapes a property value (the runner's `escapeProperty`).
@@ -74,5 +86,9 @@ mod tests {
     fn escapes_follow_the_runner() {
         assert_eq!(data("50% of a\nb"), "50%25 of a%0Ab");
         assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(
+            data("a\u{1b}[2J\u{9b}\u{202e}b"),
+            "a\u{241b}[2J\u{fffd}\u{fffd}b"
+        );
     }
 }

@@ -173,3 +173,8 @@ impl<'a> Sources<'a> {
 fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
+
+/// [`display_path`] made safe for a terminal: a file name is story text too.
+fn terminal_path(path: &Path) -> String {
+    crate::snippet::sanitize(&display_path(path))
+}

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{display_path, Sources};
+use super::{terminal_path, Sources};
 use crate::lint::Report;
 use crate::snippet::sanitize;
 
@@ -18,11 +18,11 @@ pub fn write(
         let place = match sources.place_of(&diagnostic) {
             Some(at) => format!(
                 "{}:{}:{}",
-                display_path(&diagnostic.path),
+                terminal_path(&diagnostic.path),
                 at.line,
                 at.column
             ),
-            None => display_path(&diagnostic.path),
+            None => terminal_path(&diagnostic.path),
         };
         let _ = writeln!(
             out,

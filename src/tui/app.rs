@@ -19,7 +19,7 @@ use super::action::{Action, Focus, Modal, View};
 use super::analysis::{BankAnalysis, Engine, Request, Response, StoryAnalysis, Worker};
 use super::edit::{EditSession, Saved};
 use super::geometry::FrameLayout;
-use super::recovery::{self, RecoveryFile, RecoverySlot};
+use super::recovery::{self, Recovered, RecoveryFile, RecoverySlot};
 use super::save;
 use super::template;
 use super::theme::Theme;
@@ -74,6 +74,8 @@ pub struct App {
     /// A story to open in `$EDITOR`: the run loop suspends the terminal for it.
     pub external_edit: Option<PathBuf>,
     pub recovery: RecoverySlot,
+    /// Recovery files written when a save failed, removed once a save succeeds.
+    failed_save_copies: Vec<PathBuf>,
     worker: Worker,
     generation: u64,
     bank_generation: u64,
@@ -117,6 +119,7 @@ impl App {
             should_quit: false,
             external_edit: None,
             recovery: Arc::new(Mutex::new(None)),
+            failed_save_copies: Vec::new(),
             worker: Worker::spawn(engine),
             generation: 0,
             bank_generation: 0,
@@ -859,7 +862,7 @@ impl App {
 
     /// Keeps the panic hook's copy of the open edit current.
     fn mirror_recovery(&mut self) {
-        let draft = self.edit.as_ref().and_then(EditSession::recovered);
+        let draft = self.draft();
         if let Ok(mut slot) = self.recovery.lock() {
             *slot = draft;
         }
@@ -877,6 +880,35 @@ impl App {
         self.after_save(saved);
     }
 
+    /// A save that wrote nothing (a read-only bank, a full disk, ...): the text stays in the
+    /// editor, and a copy goes to the bank's recovery folder (or, when the bank cannot be
+    /// written at all, the system's temporary folder), so quitting or a crash cannot lose it.
+    fn save_failed(&mut self, err: &str) {
+        let Some(draft) = self.draft() else {
+            self.say_error(format!("not saved: {err}"));
+            return;
+        };
+        let fallback = std::env::temp_dir().join("starbank-recovery");
+        let copy = recovery::write_recovery(&self.bank_root, &draft)
+            .or_else(|_| recovery::write_recovery(&fallback, &draft));
+        let kept = match copy {
+            Ok(path) => {
+                self.failed_save_copies.push(path.clone());
+                format!(
+                    "; your text is still in the editor, and a copy is in {}",
+                    path.display()
+                )
+            }
+            Err(_) => "; your text is still in the editor: copy it somewhere safe".into(),
+        };
+        self.say_error(format!("not saved: {err}{kept}"));
+    }
+
+    /// The open edit as a recovery record, when it has unsaved text.
+    fn draft(&self) -> Option<Recovered> {
+        self.edit.as_ref().and_then(EditSession::recovered)
+    }
+
     /// Tells the user what a save came to; a written story replaces the bank's copy.
     fn after_save(&mut self, saved: Saved) {
         let section = self.edit.as_ref().map(|edit| edit.section);
@@ -886,6 +918,10 @@ impl App {
                 let name = story.id.clone();
                 self.replace_story(*story);
                 self.clear_recovery();
+                // The words are on disk now: the copies of failed saves are stale.
+                for copy in std::mem::take(&mut self.failed_save_copies) {
+                    let _ = std::fs::remove_file(copy);
+                }
                 if let Some(section) = section {
                     self.say(format!("saved the {section} of {name}"));
                 }
@@ -894,7 +930,7 @@ impl App {
                 self.say_error(format!("saved, but the file no longer loads: {err}"))
             }
             Saved::Conflict => self.modal = Some(Modal::Conflict),
-            Saved::Failed(err) => self.say_error(format!("not saved: {err}")),
+            Saved::Failed(err) => self.save_failed(&err),
         }
     }
 
@@ -977,7 +1013,7 @@ impl App {
                     display_name(&original)
                 ));
             }
-            Err(err) => self.say_error(format!("not saved: {err}")),
+            Err(err) => self.save_failed(&err),
         }
     }
 

@@ -128,9 +128,29 @@ pub fn keep_both(
     Ok((path, source))
 }
 
-fn checked_splice(story: &Story, section: Section, text: &str) -> Result<String, SaveError> {
+/// The file's text with `section` holding `text`, checked before anything is written: the
+/// new text must parse, read back as exactly `text` in `section`, and leave every other
+/// section as it was. A splice that cannot keep those promises (a file the field scanner
+/// reads differently from ron) is refused, so a save never writes a file that loses a word.
+pub fn checked_splice(story: &Story, section: Section, text: &str) -> Result<String, SaveError> {
     let source = splice_section(story, section, text);
-    Story::parse(&story.path, source.clone()).map_err(|err| SaveError::Invalid(err.to_string()))?;
+    let saved = Story::parse(&story.path, source.clone())
+        .map_err(|err| SaveError::Invalid(err.to_string()))?;
+    if saved.section(section) != text {
+        return Err(SaveError::Invalid(format!(
+            "the file would not read back the edited {section}; copy your text, then edit the \
+             file in a text editor"
+        )));
+    }
+    if let Some(other) = Section::ALL
+        .into_iter()
+        .find(|&other| other != section && saved.section(other) != story.section(other))
+    {
+        return Err(SaveError::Invalid(format!(
+            "saving the {section} would change the {other}; copy your text, then edit the file \
+             in a text editor"
+        )));
+    }
     Ok(source)
 }
 

@@ -6,9 +6,14 @@
 //! Run one file's tests with a filter: `cargo test --test it lint_cli::`.
 
 mod common;
+/// The fuzz targets' properties, shared with `fuzz_found`.
+#[path = "../../fuzz/properties.rs"]
+mod properties;
 
+mod bad_input;
 mod corpus_quality;
 mod extraction;
+mod fuzz_found;
 mod index_persist;
 mod lint_cli;
 mod lint_rules;
@@ -17,6 +22,7 @@ mod locations;
 mod lsp;
 mod nvim_e2e;
 mod plan_cli;
+mod save_pressure;
 mod search_cli;
 mod search_quality;
 mod search_real;

@@ -62,9 +62,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 fn neutralise_cells(frame: &mut Frame) {
     for cell in frame.buffer_mut().content.iter_mut() {
         let symbol = cell.symbol();
-        if symbol.chars().any(|c| {
-            c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        }) {
+        if symbol.chars().any(crate::snippet::is_unsafe_for_terminal) {
             cell.set_symbol("\u{fffd}");
         }
     }
