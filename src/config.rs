@@ -151,14 +151,21 @@ impl Config {
             .flat_map(|change| [change.l6_from, change.l7_from])
             .flatten()
             .all(f64::is_finite);
+        let minutes = |value: f64| value.is_finite() && (0.0..=600.0).contains(&value);
         let problem = if let Some((field, _)) = numbers.iter().find(|(_, v)| !v.is_finite()) {
             Some((*field, "must be a finite number"))
         } else if !thresholds_finite {
             Some(("rubric", "thresholds must be finite numbers"))
         } else if self.words_per_minute <= 0.0 {
             Some(("words_per_minute", "must be above 0"))
-        } else if self.min_minutes < 0.0 {
-            Some(("min_minutes", "must not be negative"))
+        } else if !minutes(self.min_minutes) {
+            Some(("min_minutes", "must be between 0 and 600 minutes"))
+        } else if !minutes(self.max_minutes) {
+            Some(("max_minutes", "must be between 0 and 600 minutes"))
+        } else if !minutes(self.short_min_seconds / 60.0) {
+            Some(("short_min_seconds", "must be between 0 and 36000 seconds"))
+        } else if !minutes(self.short_max_seconds / 60.0) {
+            Some(("short_max_seconds", "must be between 0 and 36000 seconds"))
         } else if self.min_minutes > self.max_minutes {
             Some(("min_minutes", "must not exceed max_minutes"))
         } else if self.short_min_seconds > self.short_max_seconds {

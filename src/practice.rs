@@ -36,6 +36,10 @@ pub struct Attempt {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct History {
     pub attempts: Vec<Attempt>,
+    /// Set when the file on disk could not be read: saving would overwrite history we
+    /// could not see, so nothing is saved.
+    #[serde(skip)]
+    pub unreadable: bool,
 }
 
 /// A story's practice so far, for the Loop view.
@@ -60,19 +64,23 @@ impl History {
                 return (History::default(), None)
             }
             Err(err) => {
+                let history = History {
+                    unreadable: true,
+                    ..History::default()
+                };
                 return (
-                    History::default(),
+                    history,
                     Some(format!(
                         "cannot read {}: {err}; practice is not being recorded",
                         path.display()
                     )),
-                )
+                );
             }
         };
         match ron::from_str::<History>(&text) {
             Ok(history) => (history, None),
             Err(err) => {
-                let aside = path.with_extension("ron.bad");
+                let aside = free_aside(&path);
                 let note = match std::fs::rename(&path, &aside) {
                     Ok(()) => format!(
                         "{} did not parse ({err}); it is kept as {} and a fresh history started",
@@ -89,19 +97,33 @@ impl History {
         }
     }
 
-    /// Writes the history to the bank at `root`: to a temporary file, then renamed over the
-    /// old one.
+    /// Writes the history to the bank at `root`: to a temporary file of this process,
+    /// flushed to disk, then renamed over the old one.
     pub fn save(&self, root: &Path) -> std::io::Result<PathBuf> {
         let path = root.join(PRACTICE_FILE);
+        if self.unreadable {
+            return Err(std::io::Error::other(format!(
+                "{} could not be read, so it is left as it is",
+                path.display()
+            )));
+        }
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
         let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
             .map_err(std::io::Error::other)?;
-        let partial = path.with_extension("ron.partial");
-        std::fs::write(&partial, text)?;
-        std::fs::rename(&partial, &path)?;
-        Ok(path)
+        let partial = path.with_extension(format!("ron.{}.partial", std::process::id()));
+        let written = (|| {
+            use std::io::Write;
+            let mut file = std::fs::File::create(&partial)?;
+            file.write_all(text.as_bytes())?;
+            file.sync_all()?;
+            std::fs::rename(&partial, &path)
+        })();
+        if written.is_err() {
+            let _ = std::fs::remove_file(&partial);
+        }
+        written.map(|()| path)
     }
 
     pub fn record(&mut self, attempt: Attempt) {
@@ -147,6 +169,19 @@ impl History {
             })
             .map(|(_, question)| *question)
     }
+}
+
+/// `practice.ron.bad`, or `practice.ron.bad-2`, `-3`, ... when an earlier one is kept: a
+/// second corrupt file never replaces the first.
+fn free_aside(path: &Path) -> PathBuf {
+    let first = path.with_extension("ron.bad");
+    if !first.exists() {
+        return first;
+    }
+    (2..)
+        .map(|n| path.with_extension(format!("ron.bad-{n}")))
+        .find(|candidate| !candidate.exists())
+        .unwrap_or(first)
 }
 
 /// Seconds since the Unix epoch, now.
@@ -214,5 +249,31 @@ mod tests {
             "(attempts: [ (question: "
         );
         assert!(!file.exists(), "a fresh history starts");
+        // A second corrupt file is kept beside the first, never over it.
+        std::fs::write(&file, "second").unwrap();
+        History::load(dir.path());
+        assert_eq!(
+            std::fs::read_to_string(file.with_extension("ron.bad")).unwrap(),
+            "(attempts: [ (question: "
+        );
+        assert_eq!(
+            std::fs::read_to_string(file.with_extension("ron.bad-2")).unwrap(),
+            "second"
+        );
+    }
+
+    #[test]
+    fn an_unreadable_history_is_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(PRACTICE_FILE);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        let bytes =
+            b"(attempts: [(question: \"a\", story: None, rating: 3, at: 1, seconds: 9)]) \xff";
+        std::fs::write(&file, bytes).unwrap();
+        let (mut history, note) = History::load(dir.path());
+        assert!(note.unwrap().contains("not being recorded"));
+        history.record(attempt("b", "s1", 4, 20));
+        assert!(history.save(dir.path()).is_err());
+        assert_eq!(std::fs::read(&file).unwrap(), bytes);
     }
 }

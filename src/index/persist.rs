@@ -156,15 +156,25 @@ fn open_on_disk(
     if !root.is_dir() {
         return Err("the bank is a single file".into());
     }
+    // The manifest keys files by their path as text: a name that is not UTF-8 could not be
+    // told apart from another, so such a bank is indexed in memory.
+    if let Some(odd) = files.iter().find(|path| path.to_str().is_none()) {
+        return Err(format!(
+            "{} is not a UTF-8 file name",
+            odd.to_string_lossy()
+        ));
+    }
     let dir = root.join(INDEX_DIR);
     let home = root.join(".starbank");
     std::fs::create_dir_all(&dir)
         .map_err(|err| format!("cannot create {}: {err}", dir.display()))?;
+    // Git ignores the index (rebuilt from the stories), never the practice history or the
+    // recovered drafts kept beside it.
     let ignore = home.join(".gitignore");
     if !ignore.exists() {
         std::fs::write(
             &ignore,
-            "# starbank's search index: rebuilt from the stories.\n*\n",
+            "# starbank's search index: rebuilt from the stories.\n.gitignore\nindex/\nindex.lock\n",
         )
         .map_err(|err| format!("cannot write {}: {err}", ignore.display()))?;
     }
@@ -478,6 +488,12 @@ fn update(
             .and_then(|record| record.story.as_ref())
             .map_or(0, |story| story.slot);
         writer.add_document(document(fields, story, slot, Path::new(key)))?;
+    }
+    // No manifest while the index changes: a run stopped between the commit and the new
+    // manifest finds none and rebuilds, instead of trusting records of documents gone.
+    match std::fs::remove_file(dir.join(MANIFEST)) {
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => return Err(err.into()),
+        _ => {}
     }
     writer.commit()?;
     writer.wait_merging_threads()?;

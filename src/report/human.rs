@@ -28,7 +28,7 @@ pub fn write(
     let mut out = String::new();
     for diagnostic in report.all() {
         super::drain(&mut out, sink)?;
-        match sources.load_error(&diagnostic.path) {
+        match sources.load_error(&diagnostic) {
             // A file that did not load is drawn as `starbank check` draws it.
             Some(error) if diagnostic.is_load_error() => {
                 out.push_str(&if options.colour {

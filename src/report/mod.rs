@@ -98,7 +98,8 @@ impl Place {
 /// in.
 pub struct Sources<'a> {
     by_path: HashMap<&'a Path, &'a Story>,
-    not_loaded: HashMap<&'a Path, &'a LoadError>,
+    /// A file can have several (a `starbank.ron` with two mistakes).
+    not_loaded: HashMap<&'a Path, Vec<&'a LoadError>>,
 }
 
 impl<'a> Sources<'a> {
@@ -111,7 +112,12 @@ impl<'a> Sources<'a> {
 
     /// Also the files that did not load, for their diagnostics' places.
     pub fn with_load_errors(mut self, errors: &'a [LoadError]) -> Sources<'a> {
-        self.not_loaded = errors.iter().map(|e| (e.path.as_path(), e)).collect();
+        for error in errors {
+            self.not_loaded
+                .entry(error.path.as_path())
+                .or_default()
+                .push(error);
+        }
         self
     }
 
@@ -119,9 +125,13 @@ impl<'a> Sources<'a> {
         self.by_path.get(path).map(|story| story.line_text(line))
     }
 
-    /// The file that did not load at `path`, if any.
-    fn load_error(&self, path: &Path) -> Option<&'a LoadError> {
-        self.not_loaded.get(path).copied()
+    /// The load error a load diagnostic was made from (same file, place and message).
+    fn load_error(&self, diagnostic: &Diagnostic) -> Option<&'a LoadError> {
+        self.not_loaded
+            .get(diagnostic.path.as_path())?
+            .iter()
+            .copied()
+            .find(|error| error.span == diagnostic.span && error.message == diagnostic.message)
     }
 
     /// The line and column of a byte offset in the file at `path`.
@@ -133,7 +143,7 @@ impl<'a> Sources<'a> {
     /// an error about the whole file); a finding without a span or a file has no place.
     fn place_of(&self, diagnostic: &Diagnostic) -> Option<Place> {
         if diagnostic.is_load_error() {
-            let error = self.load_error(&diagnostic.path)?;
+            let error = self.load_error(diagnostic)?;
             let (start, end) = (error.start(), error.end());
             return Some(Place {
                 line: start.line,

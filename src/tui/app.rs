@@ -317,7 +317,8 @@ impl App {
                 self.analysis = std::mem::take(&mut analysis.stories);
                 self.bank = analysis;
                 self.analysed = true;
-                if self.loop_view.practice_on_plan && self.bank.plan.is_ok() {
+                if self.loop_view.practice_on_plan {
+                    // Once, whatever the plan: a plan that comes later never pulls the view away.
                     self.loop_view.practice_on_plan = false;
                     self.start_practice();
                 }

@@ -76,7 +76,9 @@ fn built_once_then_reused_with_the_results_of_a_fresh_index() {
     assert_eq!(second.freshness, Freshness::Reused);
     assert_eq!(results(&second.index), fresh(&root));
     let ignore = std::fs::read_to_string(root.join(".starbank/.gitignore")).unwrap();
-    assert!(ignore.lines().any(|line| line == "*"), "{ignore}");
+    // The index is ignored by git; the practice history beside it is not.
+    assert!(ignore.lines().any(|line| line == "index/"), "{ignore}");
+    assert!(!ignore.lines().any(|line| line == "*"), "{ignore}");
 }
 
 #[test]
@@ -271,4 +273,39 @@ fn the_search_command_uses_and_keeps_the_index() {
     assert!(root.join(".starbank/index/starbank-manifest.json").exists());
     assert_eq!(run(), first);
     assert!(first.contains("payments-oncall-turnaround"), "{first}");
+}
+
+#[test]
+fn a_run_stopped_between_the_index_commit_and_its_manifest_rebuilds() {
+    // The manifest is removed before the index changes; a run killed before writing the
+    // new one leaves none, and the next run rebuilds rather than trust old records.
+    let (_dir, root) = bank_copy();
+    drop(open(&root));
+    let manifest = root.join(".starbank/index/starbank-manifest.json");
+    let path = root.join("pricing-change-safety.ron");
+    let original = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        original.replacen("title: \"", "title: \"Xylophone ", 1),
+    )
+    .unwrap();
+    drop(open(&root));
+    std::fs::remove_file(&manifest).unwrap(); // as a kill after the commit would leave it
+    std::fs::write(&path, &original).unwrap();
+    let opened = open(&root);
+    assert_eq!(opened.freshness, Freshness::Rebuilt);
+    assert_eq!(results(&opened.index), fresh(&root));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_bank_with_a_file_name_that_is_not_utf8_is_searched_in_memory() {
+    use std::os::unix::ffi::OsStrExt;
+    let (_dir, root) = bank_copy();
+    let odd = root.join(std::ffi::OsStr::from_bytes(b"caf\xe9.ron"));
+    std::fs::copy(root.join("pricing-change-safety.ron"), &odd).unwrap();
+    let opened = open(&root);
+    assert_eq!(opened.freshness, Freshness::InMemory);
+    assert!(opened.note.unwrap().contains("not a UTF-8 file name"));
+    assert_eq!(results(&opened.index), fresh(&root));
 }

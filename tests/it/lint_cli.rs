@@ -447,3 +447,37 @@ fn hostile_numbers_give_valid_json() {
         assert!(number.is_finite(), "{figure}");
     }
 }
+
+#[test]
+fn two_mistakes_in_one_config_are_each_placed_at_their_own_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = dir.path().join("bank");
+    common::copy_bundled_stories(&bank);
+    std::fs::write(
+        bank.join("starbank.ron"),
+        "(\n    disable: [\"ST999\"],\n\n\n    enable: [\"XX123\"],\n)\n",
+    )
+    .unwrap();
+    let out = starbank()
+        .args(["lint", "--format", "short"])
+        .arg(&bank)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let place = |code: &str| {
+        text.lines()
+            .find(|line| line.contains(code))
+            .and_then(|line| line.split(": ").next())
+            .map(|place| place.rsplit('/').next().unwrap_or(place).to_string())
+    };
+    assert_eq!(
+        place("ST999").as_deref(),
+        Some("starbank.ron:2:16"),
+        "{text}"
+    );
+    assert_eq!(
+        place("XX123").as_deref(),
+        Some("starbank.ron:5:15"),
+        "{text}"
+    );
+}

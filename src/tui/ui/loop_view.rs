@@ -197,8 +197,8 @@ fn draw_practice(frame: &mut Frame, app: &App, area: Rect) {
 fn clock_line(app: &App, round: &PracticeRound, now: std::time::Instant) -> Line<'static> {
     let theme = app.theme;
     let elapsed = round.elapsed(now);
-    let min = Duration::from_secs_f64(app.config.min_minutes * 60.0);
-    let max = Duration::from_secs_f64(app.config.max_minutes * 60.0);
+    let min = duration(app.config.min_minutes * 60.0);
+    let max = duration(app.config.max_minutes * 60.0);
     if round.revealed() {
         let verdict = if elapsed < min {
             ("short of the target", theme.error())
@@ -287,5 +287,10 @@ fn clock(duration: Duration) -> String {
 }
 
 fn minutes(value: f64) -> String {
-    clock(Duration::from_secs_f64(value * 60.0))
+    clock(duration(value * 60.0))
+}
+
+/// Seconds as a duration; a value no clock can show (negative, not a number) is zero.
+fn duration(seconds: f64) -> Duration {
+    Duration::try_from_secs_f64(seconds).unwrap_or(Duration::ZERO)
 }
