@@ -415,6 +415,8 @@ fn update(
         }
     }
     let removed: Vec<String> = old.keys().map(|key| key.to_string()).collect();
+    // Changed files parsed to learn which load: indexed from here, not parsed again.
+    let mut probed: Vec<Story> = Vec::new();
     // Ids depend on which stems the loaded files share: a kept story whose id a new or
     // removed file changes is re-indexed under its new id.
     if !changed.is_empty() || !removed.is_empty() {
@@ -424,11 +426,11 @@ fn update(
             .filter(|file| !loaded.contains_key(file.path.as_path()))
             .map(|file| file.path.clone())
             .collect();
-        let mut loads: Vec<PathBuf> = crate::bank::load_all(&probe)
+        probed = crate::bank::load_all(&probe)
             .into_iter()
-            .zip(probe)
-            .filter_map(|(result, path)| result.is_ok().then_some(path))
+            .filter_map(Result::ok)
             .collect();
+        let mut loads: Vec<PathBuf> = probed.iter().map(|story| story.path.clone()).collect();
         loads.extend(
             changed
                 .iter()
@@ -472,7 +474,9 @@ fn update(
         .map(|record| root.join(&record.key))
         .collect();
     let others: Vec<&Path> = others.iter().map(PathBuf::as_path).collect();
-    let (stories, records) = read(root, changed, &others, next_slot, loaded);
+    let mut in_memory: Loaded = loaded.clone();
+    in_memory.extend(probed.iter().map(|story| (story.path.as_path(), story)));
+    let (stories, records) = read(root, changed, &others, next_slot, &in_memory);
     super::register_analyzer(&index);
     let mut writer: IndexWriter = index.writer_with_num_threads(1, UPDATE_BUDGET)?;
     for key in removed
