@@ -252,7 +252,10 @@ pub fn scan_fields(src: &str) -> Vec<FieldSpan> {
     loop {
         scanner.skip_trivia();
         let name_start = scanner.pos;
-        let Some(name) = scanner.ident().map(str::to_string) else {
+        let Some(name) = scanner
+            .ident()
+            .map(|name| name.trim_start_matches("r#").to_string())
+        else {
             break;
         };
         let name_span = name_start..scanner.pos;
@@ -267,7 +270,7 @@ pub fn scan_fields(src: &str) -> Vec<FieldSpan> {
         };
         let value_span = value_start..scanner.pos;
         fields.push(FieldSpan {
-            name: name.trim_start_matches("r#").to_string(),
+            name,
             name_span,
             value_span,
             strings,
@@ -277,6 +280,8 @@ pub fn scan_fields(src: &str) -> Vec<FieldSpan> {
             break;
         }
     }
+    // A bank holds every story's fields for the whole run: no spare capacity.
+    fields.shrink_to_fit();
     fields
 }
 
@@ -379,9 +384,9 @@ impl Scanner<'_> {
             self.skip_trivia();
             let byte = self.peek()?;
             match byte {
-                b'"' => strings.push(self.string_literal()?),
+                b'"' => push_exact(&mut strings, self.string_literal()?),
                 b'r' if matches!(self.peek_at(1), Some(b'"' | b'#')) => {
-                    strings.push(self.string_literal()?)
+                    push_exact(&mut strings, self.string_literal()?)
                 }
                 b'b' if self.peek_at(1) == Some(b'"') => {
                     self.pos += 1;
@@ -394,12 +399,16 @@ impl Scanner<'_> {
                 }
                 b')' | b']' | b'}' => {
                     if depth == 0 {
+                        strings.shrink_to_fit();
                         return Some(strings);
                     }
                     depth -= 1;
                     self.pos += 1;
                 }
-                b',' if depth == 0 => return Some(strings),
+                b',' if depth == 0 => {
+                    strings.shrink_to_fit();
+                    return Some(strings);
+                }
                 _ => {
                     let next = self.src[self.pos..].chars().next()?;
                     self.pos += next.len_utf8();
@@ -466,11 +475,14 @@ impl Scanner<'_> {
             let rest = &self.src[self.pos..];
             let plain = rest.find(['"', '\\'])?;
             if plain > 0 {
-                segments.push(Segment {
-                    decoded_start: value.len(),
-                    source_start: self.pos,
-                    escape_len: None,
-                });
+                push_exact(
+                    &mut segments,
+                    Segment {
+                        decoded_start: value.len(),
+                        source_start: self.pos,
+                        escape_len: None,
+                    },
+                );
                 value.push_str(&rest[..plain]);
                 self.pos += plain;
             }
@@ -483,12 +495,17 @@ impl Scanner<'_> {
             if !self.escape(&mut value)? {
                 continue; // a line continuation decodes to nothing
             }
-            segments.push(Segment {
-                decoded_start,
-                source_start: escape_start,
-                escape_len: Some(self.pos - escape_start),
-            });
+            push_exact(
+                &mut segments,
+                Segment {
+                    decoded_start,
+                    source_start: escape_start,
+                    escape_len: Some(self.pos - escape_start),
+                },
+            );
         }
+        segments.shrink_to_fit();
+        value.shrink_to_fit();
         Some(StringLiteral {
             span: start..self.pos,
             content: content_start..self.pos - 1,
@@ -562,6 +579,15 @@ impl Scanner<'_> {
         self.pos += 2;
         Some(byte)
     }
+}
+
+/// Pushes without the spare capacity a first push leaves (room for four): most fields hold
+/// one string and most strings one segment, and a bank keeps them all.
+fn push_exact<T>(items: &mut Vec<T>, item: T) {
+    if items.capacity() == 0 {
+        items.reserve_exact(1);
+    }
+    items.push(item);
 }
 
 /// A RON string literal; `literal_newlines` keeps line breaks as real line breaks.

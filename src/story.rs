@@ -167,7 +167,11 @@ pub struct Story {
     pub short: Option<String>,
     pub follow_ups: Vec<String>,
     pub allow: Vec<String>,
+    /// Each section's text, held once: in its field's string literal (`in_literal`) when
+    /// that decodes to what RON read, as it does for every file RON reads; else here.
     sections: [String; 4],
+    /// For each section, the index in `fields` of the field whose literal holds its text.
+    in_literal: [Option<usize>; 4],
     fields: Vec<FieldSpan>,
     lines: LineIndex,
 }
@@ -220,6 +224,18 @@ impl Story {
             .map(|stem| stem.to_string_lossy().into_owned())
             .unwrap_or_default();
         let lines = LineIndex::new(&source);
+        let mut sections = [parsed.situation, parsed.task, parsed.action, parsed.result];
+        let mut in_literal = [None; 4];
+        for (section, text) in Section::ALL.into_iter().zip(&mut sections) {
+            // The first field of the name is the one `section_literal` finds.
+            let Some(at) = fields.iter().position(|f| f.name == section.as_str()) else {
+                continue;
+            };
+            if fields[at].strings.first().is_some_and(|l| l.value == *text) {
+                in_literal[section.index()] = Some(at);
+                *text = String::new();
+            }
+        }
         Ok(Story {
             id,
             path: path.to_path_buf(),
@@ -232,7 +248,8 @@ impl Story {
             short: parsed.short,
             follow_ups: parsed.follow_ups,
             allow: parsed.allow,
-            sections: [parsed.situation, parsed.task, parsed.action, parsed.result],
+            sections,
+            in_literal,
             fields,
             lines,
             source,
@@ -240,7 +257,10 @@ impl Story {
     }
 
     pub fn section(&self, section: Section) -> &str {
-        &self.sections[section.index()]
+        match self.in_literal[section.index()] {
+            Some(at) => &self.fields[at].strings[0].value,
+            None => &self.sections[section.index()],
+        }
     }
 
     /// All four sections with their names, in STAR order.
@@ -271,6 +291,9 @@ impl Story {
     /// byte range. Falls back to the section's field, or the file start, when it cannot be
     /// exact.
     pub fn locate(&self, section: Section, decoded: Range<usize>) -> Range<usize> {
+        if let Some(at) = self.in_literal[section.index()] {
+            return self.fields[at].strings[0].source_range(decoded);
+        }
         match self.section_literal(section) {
             Some(literal) if literal.value == self.section(section) => {
                 literal.source_range(decoded)
@@ -332,7 +355,7 @@ impl Story {
 
     /// The number of words in the four sections.
     pub fn word_count(&self) -> usize {
-        self.sections.iter().map(|s| count_words(s)).sum()
+        self.sections().map(|(_, text)| count_words(text)).sum()
     }
 }
 
