@@ -174,6 +174,8 @@ pub struct Story {
     in_literal: [Option<usize>; 4],
     fields: Vec<FieldSpan>,
     lines: LineIndex,
+    /// Each section's word count, counted when first asked for (three rules ask).
+    words: std::sync::OnceLock<[usize; 4]>,
 }
 
 impl Story {
@@ -253,6 +255,7 @@ impl Story {
             fields,
             lines,
             source,
+            words: std::sync::OnceLock::new(),
         })
     }
 
@@ -355,15 +358,47 @@ impl Story {
 
     /// The number of words in the four sections.
     pub fn word_count(&self) -> usize {
-        self.sections().map(|(_, text)| count_words(text)).sum()
+        self.words().iter().sum()
+    }
+
+    /// The number of words in one section ([`count_words`]).
+    pub fn section_words(&self, section: Section) -> usize {
+        self.words()[section.index()]
+    }
+
+    fn words(&self) -> &[usize; 4] {
+        self.words
+            .get_or_init(|| Section::ALL.map(|section| count_words(self.section(section))))
     }
 }
 
-/// Words as a reader counts them: runs of letters or digits.
+/// Words as a reader counts them: runs of letters, digits and apostrophes (`'` or `’`)
+/// that hold a letter or a digit.
 pub fn count_words(text: &str) -> usize {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|word| word.chars().any(char::is_alphanumeric))
-        .count()
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    // Whether the current run of word characters has been counted (it has a letter or digit).
+    let mut counted = false;
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        // ASCII is read byte by byte; anything else as the character it starts.
+        let (alphanumeric, apostrophe) = if byte.is_ascii() {
+            at += 1;
+            (byte.is_ascii_alphanumeric(), byte == b'\'')
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            at += c.len_utf8();
+            (c.is_alphanumeric(), c == '’')
+        };
+        if alphanumeric && !counted {
+            words += 1;
+            counted = true;
+        } else if !alphanumeric && !apostrophe {
+            counted = false;
+        }
+    }
+    words
 }
 
 #[cfg(test)]
@@ -375,6 +410,30 @@ mod tests {
         assert_eq!(count_words("I led a team of 14 engineers."), 7);
         assert_eq!(count_words("  don't -- stop  "), 2);
         assert_eq!(count_words(""), 0);
+        assert_eq!(count_words("'' ’ -- 'twas rock’n’roll naïve café 3.5"), 6);
+        assert_eq!(count_words("日本語 テキスト"), 2);
+    }
+
+    #[test]
+    fn counts_words_as_splitting_does() {
+        let by_splitting = |text: &str| {
+            text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+                .filter(|word| word.chars().any(char::is_alphanumeric))
+                .count()
+        };
+        let pieces = [
+            "a", "Z", "9", "'", "’", " ", "-", ".", "é", "ß", "٣", "日", "\u{301}", "\u{a0}", "—",
+            "\n", "😀", "x'", "’s",
+        ];
+        // Every string of up to three pieces.
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}");
+                    assert_eq!(count_words(&text), by_splitting(&text), "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]

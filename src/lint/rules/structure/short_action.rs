@@ -3,7 +3,7 @@
 use super::section_span;
 use crate::lint::context::StoryContext;
 use crate::lint::rule::{declare_rule, Finding};
-use crate::story::{count_words, Section};
+use crate::story::Section;
 
 declare_rule! {
     /// Action is under the configured share of the story's words (default 40%).
@@ -44,7 +44,7 @@ declare_rule! {
 
 fn check(context: &StoryContext, out: &mut Vec<Finding>) {
     let total = context.story.word_count();
-    let action = count_words(context.story.section(Section::Action));
+    let action = context.story.section_words(Section::Action);
     if total == 0 || action == 0 {
         return;
     }
