@@ -176,17 +176,53 @@ pub struct Story {
     lines: LineIndex,
     /// Each section's word count, counted when first asked for (three rules ask).
     words: std::sync::OnceLock<[usize; 4]>,
+    /// The file's size and modification time as it was read ([`Story::load`]); `None` for
+    /// a story parsed from text.
+    stamp: Option<FileStamp>,
+}
+
+/// A file's size and modification time (nanoseconds since the epoch; 0 when unknown), as
+/// the kept index records them to tell an unchanged file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    pub size: u64,
+    pub modified: u128,
+}
+
+impl FileStamp {
+    pub fn of(metadata: &std::fs::Metadata) -> FileStamp {
+        FileStamp {
+            size: metadata.len(),
+            modified: metadata
+                .modified()
+                .ok()
+                .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |elapsed| elapsed.as_nanos()),
+        }
+    }
 }
 
 impl Story {
     /// Reads and parses a story file. Every failure is a [`LoadError`] with a location.
     pub fn load(path: &Path) -> Result<Story, LoadError> {
-        let metadata = std::fs::metadata(path).map_err(|err| LoadError::unreadable(path, &err))?;
+        use std::io::Read;
+        // One open and one `stat` of the open file: its size bounds the read and sizes the
+        // buffer, and with its time it is the stamp the kept index compares (a bank of
+        // 10,000 files is not looked at three times).
+        let unreadable = |err: std::io::Error| LoadError::unreadable(path, &err);
+        let file = std::fs::File::open(path).map_err(unreadable)?;
+        let metadata = file.metadata().map_err(unreadable)?;
         if metadata.len() > MAX_STORY_BYTES {
             return Err(LoadError::too_large(path, metadata.len()));
         }
-        let bytes = std::fs::read(path).map_err(|err| LoadError::unreadable(path, &err))?;
-        Story::from_bytes(path, bytes)
+        let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+        // Through `take`, which reads to the end without asking the file its size again.
+        file.take(u64::MAX)
+            .read_to_end(&mut bytes)
+            .map_err(unreadable)?;
+        let mut story = Story::from_bytes(path, bytes)?;
+        story.stamp = Some(FileStamp::of(&metadata));
+        Ok(story)
     }
 
     /// Parses a story from a file's bytes, as [`Story::load`] read them: bytes that are not
@@ -256,6 +292,7 @@ impl Story {
             lines,
             source,
             words: std::sync::OnceLock::new(),
+            stamp: None,
         })
     }
 
@@ -354,6 +391,11 @@ impl Story {
                 format!("add `{section}: \"...\",`"),
             ),
         })
+    }
+
+    /// The file's size and time when [`Story::load`] read it.
+    pub fn stamp(&self) -> Option<FileStamp> {
+        self.stamp
     }
 
     /// The number of words in the four sections.

@@ -27,7 +27,7 @@ use tantivy::{Index, IndexWriter, Term};
 use super::{document, index_all, schema, Entry, IndexError, StoryIndex, UPDATE_BUDGET};
 use crate::bank::{story_files, story_ids, Bank, BankError};
 use crate::prompts::Prompts;
-use crate::story::{Level, Story};
+use crate::story::{FileStamp, Level, Story};
 
 /// Where the index lives, below the bank.
 pub const INDEX_DIR: &str = ".starbank/index";
@@ -188,7 +188,10 @@ fn open_on_disk(
         .map_err(|err| format!("cannot open {}: {err}", lock_path.display()))?;
     lock.lock()
         .map_err(|err| format!("cannot lock {}: {err}", lock_path.display()))?;
-    let found: Vec<Found> = files.iter().filter_map(|path| found(root, path)).collect();
+    let found: Vec<Found> = files
+        .iter()
+        .filter_map(|path| found(root, path, loaded))
+        .collect();
     let kept = read_manifest(&dir).and_then(|manifest| {
         let index = tantivy::Index::open_in_dir(&dir).ok()?;
         Some((manifest, index))
@@ -202,8 +205,13 @@ fn open_on_disk(
     opened.map_err(|err| err.to_string())
 }
 
-fn found(root: &Path, path: &Path) -> Option<Found> {
-    let metadata = std::fs::metadata(path).ok()?;
+/// A story file as it is now: as it was read, for a story in memory (its stamp is of the
+/// text the caller has), else as a `stat` finds it.
+fn found(root: &Path, path: &Path, loaded: &Loaded) -> Option<Found> {
+    let stamp = match loaded.get(path).and_then(|story| story.stamp()) {
+        Some(stamp) => stamp,
+        None => FileStamp::of(&std::fs::metadata(path).ok()?),
+    };
     let key = path
         .strip_prefix(root)
         .unwrap_or(path)
@@ -212,17 +220,9 @@ fn found(root: &Path, path: &Path) -> Option<Found> {
     Some(Found {
         path: path.to_path_buf(),
         key,
-        size: metadata.len(),
-        modified: modified(&metadata),
+        size: stamp.size,
+        modified: stamp.modified,
     })
-}
-
-fn modified(metadata: &std::fs::Metadata) -> u128 {
-    metadata
-        .modified()
-        .ok()
-        .and_then(|time| time.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |elapsed| elapsed.as_nanos())
 }
 
 fn now() -> u128 {
