@@ -98,6 +98,18 @@ fn lint_once(cli: &Cli, root: &Path, args: &LintArgs) -> u8 {
         );
     }
     emit_streamed(|out| report::write(args.format, &report, &bank.stories, options, out));
+    let code = exit_code(&report, args);
+    if !args.watch {
+        // The process ends next: its memory goes back whole, so the bank and the report
+        // (every story's text, figures and findings) are not freed piece by piece first,
+        // which took a tenth of the run on 10,000 stories.
+        std::mem::forget(report);
+        std::mem::forget(bank);
+    }
+    code
+}
+
+fn exit_code(report: &crate::lint::Report, args: &LintArgs) -> u8 {
     if !report.errors.is_empty() {
         if args.format != Format::Human {
             // Machine formats carry the errors; say why the exit status is 2 on stderr.
