@@ -7,15 +7,6 @@ use super::{display_path, Place, Sources};
 use crate::lint::{Diagnostic, Report};
 
 #[derive(Serialize)]
-struct Output<'a> {
-    version: u32,
-    stories: Stories<'a>,
-    bank: BankOut,
-    errors: Vec<ErrorOut>,
-    summary: SummaryOut,
-}
-
-#[derive(Serialize)]
 struct StoryOut<'a> {
     id: &'a str,
     path: String,
@@ -85,63 +76,92 @@ struct SummaryOut {
     infos: usize,
 }
 
-/// The stories, each turned into its output shape only as the serializer reaches it.
-struct Stories<'a> {
-    report: &'a Report,
-    sources: &'a Sources<'a>,
-}
+/// Stories rendered together on all cores, then written in order: enough to keep both cores
+/// busy, few enough that only a sliver of the output is ever in memory.
+const STORIES_PER_BATCH: usize = 256;
 
-impl Serialize for Stories<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.report
-                .stories
-                .iter()
-                .map(|report| story(report, self.sources)),
-        )
-    }
-}
-
-/// Writes the report to `sink` as it is serialized: neither the whole JSON text nor an
-/// output copy of every story is built first.
+/// Writes the report to `sink`, pretty-printed as `serde_json::to_writer_pretty` prints the
+/// object `{version, stories, bank, errors, summary}`: the stories are rendered in batches
+/// on all cores and written in their order, so neither the whole JSON text nor an output
+/// copy of every story is built, and the text is the same whatever the thread count.
 pub fn write(
     report: &Report,
     sources: &Sources,
     sink: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let summary = report.summary();
-    let output = Output {
-        version: 1,
-        stories: Stories { report, sources },
-        bank: BankOut {
-            diagnostics: report
-                .bank
-                .iter()
-                .map(|d| bank_diagnostic(d, sources))
-                .collect(),
-        },
-        errors: report
-            .all()
-            .filter(|d| d.is_load_error())
-            .map(|error| {
-                let at = sources.place_of(&error).unwrap_or(Place::FILE_START);
-                ErrorOut {
-                    path: display_path(&error.path),
-                    line: at.line,
-                    column: at.column,
-                    message: error.into_owned().message,
-                }
+    use rayon::prelude::*;
+    sink.write_all(b"{\n  \"version\": 1,\n  \"stories\": [")?;
+    for (batch, stories) in report.stories.chunks(STORIES_PER_BATCH).enumerate() {
+        let rendered: Vec<Vec<u8>> = stories
+            .par_iter()
+            .map(|report| {
+                let mut out = Vec::with_capacity(4096);
+                // An element of `stories`: two levels in, as in the whole object.
+                pretty_at(&story(report, sources), 2, &mut out).map(|()| out)
             })
+            .collect::<std::io::Result<_>>()?;
+        for (i, text) in rendered.iter().enumerate() {
+            let first = batch == 0 && i == 0;
+            sink.write_all(if first { b"\n    " } else { b",\n    " })?;
+            sink.write_all(text)?;
+        }
+    }
+    if !report.stories.is_empty() {
+        sink.write_all(b"\n  ")?;
+    }
+    sink.write_all(b"],\n  \"bank\": ")?;
+    let bank = BankOut {
+        diagnostics: report
+            .bank
+            .iter()
+            .map(|d| bank_diagnostic(d, sources))
             .collect(),
-        summary: SummaryOut {
-            stories: summary.stories,
-            errors: summary.errors,
-            warnings: summary.warnings,
-            infos: summary.infos,
-        },
     };
-    serde_json::to_writer_pretty(&mut *sink, &output)?;
-    sink.write_all(b"\n")
+    pretty_at(&bank, 1, sink)?;
+    sink.write_all(b",\n  \"errors\": ")?;
+    let errors: Vec<ErrorOut> = report
+        .all()
+        .filter(|d| d.is_load_error())
+        .map(|error| {
+            let at = sources.place_of(&error).unwrap_or(Place::FILE_START);
+            ErrorOut {
+                path: display_path(&error.path),
+                line: at.line,
+                column: at.column,
+                message: error.into_owned().message,
+            }
+        })
+        .collect();
+    pretty_at(&errors, 1, sink)?;
+    sink.write_all(b",\n  \"summary\": ")?;
+    let summary = report.summary();
+    let summary = SummaryOut {
+        stories: summary.stories,
+        errors: summary.errors,
+        warnings: summary.warnings,
+        infos: summary.infos,
+    };
+    pretty_at(&summary, 1, sink)?;
+    sink.write_all(b"\n}\n")
+}
+
+/// Writes `value` pretty-printed as it would be `depth` levels inside a pretty-printed
+/// value: the formatter is brought to that depth by opening `depth` arrays into a sink that
+/// drops their brackets.
+fn pretty_at<T: Serialize, W: std::io::Write + ?Sized>(
+    value: &T,
+    depth: usize,
+    out: &mut W,
+) -> std::io::Result<()> {
+    use serde_json::ser::{Formatter, PrettyFormatter};
+    let mut formatter = PrettyFormatter::new();
+    for _ in 0..depth {
+        formatter.begin_array(&mut std::io::sink())?;
+    }
+    let mut serializer = serde_json::Serializer::with_formatter(out, formatter);
+    value
+        .serialize(&mut serializer)
+        .map_err(std::io::Error::from)
 }
 
 fn story<'a>(report: &'a crate::lint::StoryReport, sources: &Sources) -> StoryOut<'a> {
