@@ -115,158 +115,221 @@ pub fn map_bank(
     prompts: &Prompts,
     level: Option<Level>,
 ) -> BankMap {
-    use rayon::prelude::*;
-    let searcher = index.reader.searcher();
-    let position: HashMap<&str, usize> = stories
-        .iter()
-        .enumerate()
-        .map(|(position, story)| (story.id.as_str(), position))
-        .collect();
-    // Which story each document is, by segment and document id.
-    let story_of: Vec<Vec<Option<usize>>> = index
-        .doc_entries(&searcher)
-        .into_iter()
-        .map(|entries| {
-            entries
-                .into_iter()
-                .map(|entry| position.get(entry?.id.as_str()).copied())
-                .collect()
-        })
-        .collect();
-    // The questions mapped, then those only linked to (of another level), each once.
-    let mut wanted: Vec<&str> = prompts.questions_of(level).map(|q| q.id.as_str()).collect();
-    for story in stories {
-        for question_id in &story.questions {
-            if let Some(question) = prompts.question(question_id) {
-                if !wanted.contains(&question.id.as_str()) {
-                    wanted.push(question.id.as_str());
-                }
-            }
-        }
-    }
-    let scored: Vec<Vec<f32>> = wanted
-        .par_iter()
-        .map(|question_id| {
-            let mut scores = vec![0.0f32; stories.len()];
-            let by_doc = index.question_strengths_by_doc(&searcher, question_id);
-            for (strengths, stories_of) in by_doc.iter().zip(&story_of) {
-                for (strength, story) in strengths.iter().zip(stories_of) {
-                    if let (Some(story), true) = (story, *strength > 0.0) {
-                        scores[*story] = *strength;
+    Strengths::score(index, stories, prompts, level).map(stories, prompts, level)
+}
+
+/// [`map_bank`] for what the bank rules ask of a map ([`super::findings`]): each
+/// question's `ranked` holds only the stories that can answer it (linked or adequate) and
+/// its strongest ones, in the order the whole ranking has them; `stories` and `links` are
+/// whole. On 10,000 stories that is a fraction of the entries to sort, copy and free.
+pub fn map_answers(
+    index: &StoryIndex,
+    stories: &[Story],
+    prompts: &Prompts,
+    level: Option<Level>,
+) -> BankMap {
+    Strengths::score(index, stories, prompts, level).answers(stories, prompts, level)
+}
+
+/// Every story's strength for each question scored, by story position: what a map is
+/// made from. Scored for every question (`level` `None`), it makes the map of any level.
+#[derive(Debug, Clone, Default)]
+pub struct Strengths<'p> {
+    by_question: HashMap<&'p str, Vec<f32>>,
+}
+
+impl<'p> Strengths<'p> {
+    /// Scores the questions of `level` (every question when `None`) and the ones the stories
+    /// link to, over the whole index.
+    pub fn score(
+        index: &StoryIndex,
+        stories: &[Story],
+        prompts: &'p Prompts,
+        level: Option<Level>,
+    ) -> Strengths<'p> {
+        use rayon::prelude::*;
+        let searcher = index.reader.searcher();
+        let position: HashMap<&str, usize> = stories
+            .iter()
+            .enumerate()
+            .map(|(position, story)| (story.id.as_str(), position))
+            .collect();
+        // Which story each document is, by segment and document id.
+        let story_of: Vec<Vec<Option<usize>>> = index
+            .doc_entries(&searcher)
+            .into_iter()
+            .map(|entries| {
+                entries
+                    .into_iter()
+                    .map(|entry| position.get(entry?.id.as_str()).copied())
+                    .collect()
+            })
+            .collect();
+        // The questions mapped, then those only linked to (of another level), each once.
+        let mut wanted: Vec<&str> = prompts.questions_of(level).map(|q| q.id.as_str()).collect();
+        for story in stories {
+            for question_id in &story.questions {
+                if let Some(question) = prompts.question(question_id) {
+                    if !wanted.contains(&question.id.as_str()) {
+                        wanted.push(question.id.as_str());
                     }
                 }
             }
-            scores
-        })
-        .collect();
-    let strengths: HashMap<&str, &[f32]> = wanted
-        .iter()
-        .copied()
-        .zip(scored.iter().map(Vec::as_slice))
-        .collect();
-    let linked =
-        |story: &Story, question_id: &str| story.questions.iter().any(|q| q == question_id);
-    // Each story's place in id order: ties in a ranking go by id, compared as numbers.
-    let mut by_id: Vec<usize> = (0..stories.len()).collect();
-    by_id.sort_by(|&a, &b| stories[a].id.cmp(&stories[b].id));
-    let mut id_rank = vec![0usize; stories.len()];
-    for (rank, &position) in by_id.iter().enumerate() {
-        id_rank[position] = rank;
+        }
+        let scored: Vec<Vec<f32>> = wanted
+            .par_iter()
+            .map(|question_id| {
+                let mut scores = vec![0.0f32; stories.len()];
+                let by_doc = index.question_strengths_by_doc(&searcher, question_id);
+                for (strengths, stories_of) in by_doc.iter().zip(&story_of) {
+                    for (strength, story) in strengths.iter().zip(stories_of) {
+                        if let (Some(story), true) = (story, *strength > 0.0) {
+                            scores[*story] = *strength;
+                        }
+                    }
+                }
+                scores
+            })
+            .collect();
+        Strengths {
+            by_question: wanted.into_iter().zip(scored).collect(),
+        }
     }
-    let mapped: Vec<&crate::prompts::Question> = prompts.questions_of(level).collect();
-    let questions: Vec<QuestionMatches> = mapped
-        .par_iter()
-        .map(|question| {
-            let found = strengths.get(question.id.as_str()).copied().unwrap_or(&[]);
-            let score = |position: usize| found.get(position).copied().unwrap_or(0.0);
-            let mut order: Vec<(bool, f32, usize)> = stories
-                .iter()
-                .enumerate()
-                .map(|(position, story)| (linked(story, &question.id), score(position), position))
-                .collect();
-            // Explicit links first, then by strength, then by id.
-            order.sort_by(|a, b| {
-                b.0.cmp(&a.0)
-                    .then_with(|| b.1.total_cmp(&a.1))
-                    .then_with(|| id_rank[a.2].cmp(&id_rank[b.2]))
-            });
-            let ranked: Vec<StoryMatch> = order
-                .into_iter()
-                .map(|(linked, score, position)| StoryMatch {
-                    story_id: stories[position].id.clone(),
-                    score,
-                    linked,
-                })
-                .collect();
-            QuestionMatches {
+
+    /// The map of `level` with every story ranked for each question ([`map_bank`]).
+    pub fn map(&self, stories: &[Story], prompts: &Prompts, level: Option<Level>) -> BankMap {
+        self.assemble(stories, prompts, level, false)
+    }
+
+    /// The map of `level` with only the stories that can answer ranked ([`map_answers`]).
+    pub fn answers(&self, stories: &[Story], prompts: &Prompts, level: Option<Level>) -> BankMap {
+        self.assemble(stories, prompts, level, true)
+    }
+
+    fn assemble(
+        &self,
+        stories: &[Story],
+        prompts: &Prompts,
+        level: Option<Level>,
+        answers_only: bool,
+    ) -> BankMap {
+        use rayon::prelude::*;
+        let strengths = &self.by_question;
+        let linked =
+            |story: &Story, question_id: &str| story.questions.iter().any(|q| q == question_id);
+        // Each story's place in id order: ties in a ranking go by id, compared as numbers.
+        let mut by_id: Vec<usize> = (0..stories.len()).collect();
+        by_id.sort_by(|&a, &b| stories[a].id.cmp(&stories[b].id));
+        let mut id_rank = vec![0usize; stories.len()];
+        for (rank, &position) in by_id.iter().enumerate() {
+            id_rank[position] = rank;
+        }
+        let mapped: Vec<&crate::prompts::Question> = prompts.questions_of(level).collect();
+        let questions: Vec<QuestionMatches> = mapped
+            .par_iter()
+            .map(|question| {
+                let found = strengths
+                    .get(question.id.as_str())
+                    .map_or(&[][..], Vec::as_slice);
+                let score = |position: usize| found.get(position).copied().unwrap_or(0.0);
+                // The strongest score: with every story that has it, a map of answers keeps
+                // what `strongest` finds in the whole ranking.
+                let top = found.iter().copied().fold(0.0f32, f32::max);
+                let mut order: Vec<(bool, f32, usize)> = stories
+                    .iter()
+                    .enumerate()
+                    .map(|(position, story)| {
+                        (linked(story, &question.id), score(position), position)
+                    })
+                    .filter(|&(linked, score, _)| {
+                        !answers_only || linked || score >= ADEQUATE || (score == top && top > 0.0)
+                    })
+                    .collect();
+                // Explicit links first, then by strength, then by id.
+                order.sort_by(|a, b| {
+                    b.0.cmp(&a.0)
+                        .then_with(|| b.1.total_cmp(&a.1))
+                        .then_with(|| id_rank[a.2].cmp(&id_rank[b.2]))
+                });
+                let ranked: Vec<StoryMatch> = order
+                    .into_iter()
+                    .map(|(linked, score, position)| StoryMatch {
+                        story_id: stories[position].id.clone(),
+                        score,
+                        linked,
+                    })
+                    .collect();
+                QuestionMatches {
+                    question_id: question.id.clone(),
+                    text: question.text.clone(),
+                    ranked,
+                }
+            })
+            .collect();
+        let links = stories
+            .iter()
+            .enumerate()
+            .flat_map(|(position, story)| {
+                story
+                    .questions
+                    .iter()
+                    .enumerate()
+                    .filter_map(move |(i, question_id)| {
+                        let question = prompts.question(question_id)?;
+                        Some((position, story, i, question))
+                    })
+            })
+            .map(|(position, story, index, question)| Link {
+                story_id: story.id.clone(),
+                path: story.path.clone(),
                 question_id: question.id.clone(),
-                text: question.text.clone(),
-                ranked,
+                index,
+                score: strengths
+                    .get(question.id.as_str())
+                    .and_then(|scores| scores.get(position))
+                    .copied()
+                    .unwrap_or(0.0),
+            })
+            .collect();
+        // One pass over the questions, not one per story: banks of 10,000 stories stay linear.
+        let mut per_story: HashMap<&str, (Vec<QuestionMatch>, Vec<String>)> = HashMap::new();
+        for question in &questions {
+            for found in &question.ranked {
+                if found.linked || found.adequate(ADEQUATE) {
+                    per_story
+                        .entry(found.story_id.as_str())
+                        .or_default()
+                        .0
+                        .push(QuestionMatch {
+                            question_id: question.question_id.clone(),
+                            score: found.score,
+                            linked: found.linked,
+                        });
+                }
             }
-        })
-        .collect();
-    let links = stories
-        .iter()
-        .enumerate()
-        .flat_map(|(position, story)| {
-            story
-                .questions
-                .iter()
-                .enumerate()
-                .filter_map(move |(i, question_id)| {
-                    let question = prompts.question(question_id)?;
-                    Some((position, story, i, question))
-                })
-        })
-        .map(|(position, story, index, question)| Link {
-            story_id: story.id.clone(),
-            path: story.path.clone(),
-            question_id: question.id.clone(),
-            index,
-            score: strengths
-                .get(question.id.as_str())
-                .and_then(|scores| scores.get(position))
-                .copied()
-                .unwrap_or(0.0),
-        })
-        .collect();
-    // One pass over the questions, not one per story: banks of 10,000 stories stay linear.
-    let mut per_story: HashMap<&str, (Vec<QuestionMatch>, Vec<String>)> = HashMap::new();
-    for question in &questions {
-        for found in &question.ranked {
-            if found.linked || found.adequate(ADEQUATE) {
+            if let Some(best) = question.best(ADEQUATE) {
                 per_story
-                    .entry(found.story_id.as_str())
+                    .entry(best.story_id.as_str())
                     .or_default()
-                    .0
-                    .push(QuestionMatch {
-                        question_id: question.question_id.clone(),
-                        score: found.score,
-                        linked: found.linked,
-                    });
+                    .1
+                    .push(question.question_id.clone());
             }
         }
-        if let Some(best) = question.best(ADEQUATE) {
-            per_story
-                .entry(best.story_id.as_str())
-                .or_default()
-                .1
-                .push(question.question_id.clone());
+        let stories = stories
+            .iter()
+            .map(|story| {
+                let (best, best_answer_to) =
+                    per_story.remove(story.id.as_str()).unwrap_or_default();
+                story_matches(story, best, best_answer_to)
+            })
+            .collect();
+        BankMap {
+            level,
+            threshold: ADEQUATE,
+            questions,
+            stories,
+            links,
         }
-    }
-    let stories = stories
-        .iter()
-        .map(|story| {
-            let (best, best_answer_to) = per_story.remove(story.id.as_str()).unwrap_or_default();
-            story_matches(story, best, best_answer_to)
-        })
-        .collect();
-    BankMap {
-        level,
-        threshold: ADEQUATE,
-        questions,
-        stories,
-        links,
     }
 }
 

@@ -34,7 +34,10 @@ pub use findings::{
     overused_stories, uncovered_questions, unmatched_links, OverusedStory, UncoveredQuestion,
     UnmatchedLink,
 };
-pub use map::{map_bank, BankMap, QuestionMatch, QuestionMatches, StoryMatch, StoryMatches};
+pub use map::{
+    map_answers, map_bank, BankMap, QuestionMatch, QuestionMatches, StoryMatch, StoryMatches,
+    Strengths,
+};
 
 use crate::prompts::Prompts;
 use crate::snippet::sanitize;

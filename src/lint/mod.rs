@@ -287,18 +287,19 @@ impl Linter {
         errors: Vec<LoadError>,
         bank_rules: bool,
     ) -> Report {
-        self.lint_stories_with_index(root, stories, errors, bank_rules, None)
+        self.lint_stories_with_coverage(root, stories, errors, bank_rules, None)
     }
 
-    /// [`lint_stories`](Self::lint_stories) with the search index of `stories` at hand (the
-    /// workbench keeps one): the coverage rules map the bank on it instead of building one.
-    pub fn lint_stories_with_index(
+    /// [`lint_stories`](Self::lint_stories) with the coverage rules' map at hand (the
+    /// workbench makes it from the strengths of its own map: see
+    /// [`coverage_map`](Self::coverage_map)) instead of one made from an index here.
+    pub fn lint_stories_with_coverage(
         &self,
         root: &Path,
         stories: &[Story],
         errors: Vec<LoadError>,
         bank_rules: bool,
-        index: Option<&crate::index::StoryIndex>,
+        coverage: Option<&crate::index::BankMap>,
     ) -> Report {
         use rayon::prelude::*;
         // Extraction and the story rules run on all cores, in the stories' order; the bank
@@ -316,14 +317,21 @@ impl Linter {
             analysed.into_iter().unzip();
         let mut bank_diagnostics = Vec::new();
         if bank_rules {
-            let coverage = self.coverage(root, stories, index);
+            let made;
+            let coverage = match coverage {
+                Some(given) => Some(given),
+                None => {
+                    made = self.coverage(root, stories);
+                    made.as_ref()
+                }
+            };
             let context = BankContext {
                 root,
                 stories,
                 scopes: &scopes,
                 config: &self.config,
                 prompts: &self.prompts,
-                coverage: coverage.as_ref(),
+                coverage,
             };
             for (rule, severity) in &self.rules {
                 let Check::Bank(check) = rule.check else {
@@ -354,16 +362,9 @@ impl Linter {
         }
     }
 
-    /// The bank mapped against its target level's questions, for the coverage rules; `None`
-    /// when they are all off, or the index cannot be built (then they stay silent). The
-    /// index is the one given, else the one kept on disk (when asked for and usable), else
-    /// built in memory.
-    fn coverage(
-        &self,
-        root: &Path,
-        stories: &[Story],
-        given: Option<&crate::index::StoryIndex>,
-    ) -> Option<crate::index::BankMap> {
+    /// The level the coverage rules map the bank at; `None` when they are all off or there
+    /// is no story (then they stay silent), `Some(None)` to map every question.
+    fn coverage_level(&self, stories: &[Story]) -> Option<Option<Level>> {
         let wanted = self
             .rules
             .iter()
@@ -371,14 +372,34 @@ impl Linter {
         if !wanted || stories.is_empty() {
             return None;
         }
-        let level =
-            crate::index::map::default_level(self.level_override, self.config.level, stories);
+        Some(crate::index::map::default_level(
+            self.level_override,
+            self.config.level,
+            stories,
+        ))
+    }
+
+    /// The coverage rules' map of `stories`, from their strengths scored for every question
+    /// (as the workbench's own map is): `None` when the rules are all off or there is no
+    /// story. Pass it to [`lint_stories_with_coverage`](Self::lint_stories_with_coverage).
+    pub fn coverage_map(
+        &self,
+        strengths: &crate::index::Strengths,
+        stories: &[Story],
+    ) -> Option<crate::index::BankMap> {
+        let level = self.coverage_level(stories)?;
+        Some(strengths.answers(stories, &self.prompts, level))
+    }
+
+    /// The bank mapped against its target level's questions, for the coverage rules; `None`
+    /// when they are all off, or the index cannot be built (then they stay silent). The
+    /// index is the one kept on disk (when asked for and usable), else built in memory. The
+    /// map ranks only the stories the rules look at ([`crate::index::map_answers`]).
+    fn coverage(&self, root: &Path, stories: &[Story]) -> Option<crate::index::BankMap> {
+        let level = self.coverage_level(stories)?;
         let map = |index: &crate::index::StoryIndex| {
-            crate::index::map_bank(index, stories, &self.prompts, level)
+            crate::index::map_answers(index, stories, &self.prompts, level)
         };
-        if let Some(index) = given {
-            return Some(map(index));
-        }
         if self.index_on_disk {
             if let Some(opened) = crate::index::persist::open_loaded(root, stories, &self.prompts) {
                 return Some(map(&opened.index));

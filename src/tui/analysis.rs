@@ -15,7 +15,7 @@ use crate::config::{Config, Severity};
 use crate::index::map::default_level;
 use crate::index::map::BEST_PER_STORY;
 use crate::index::{
-    map_bank, overused_stories, uncovered_questions, SearchQuery, StoryIndex, ADEQUATE,
+    overused_stories, uncovered_questions, SearchQuery, StoryIndex, Strengths, ADEQUATE,
 };
 use crate::lint::{Diagnostic, Linter, StoryReport};
 use crate::plan::loops::{loop_for, problems};
@@ -223,17 +223,24 @@ impl Engine {
         // An index failure is a tantivy defect, not bad input: the workbench keeps working
         // without search rather than stop.
         self.index = StoryIndex::build(&stories, &self.prompts).ok();
-        let map = self
+        // Every question scored once: the workbench's map of every question and the coverage
+        // rules' map of the bank's level are both made from these strengths.
+        let strengths = self
             .index
             .as_ref()
-            .map(|index| map_bank(index, &stories, &self.prompts, None));
-        // The coverage rules map the bank on the index just built, not on one of their own.
-        let report = self.linter.lint_stories_with_index(
+            .map(|index| Strengths::score(index, &stories, &self.prompts, None));
+        let map = strengths
+            .as_ref()
+            .map(|strengths| strengths.map(&stories, &self.prompts, None));
+        let coverage = strengths
+            .as_ref()
+            .and_then(|strengths| self.linter.coverage_map(strengths, &stories));
+        let report = self.linter.lint_stories_with_coverage(
             &self.root,
             &stories,
             Vec::new(),
             true,
-            self.index.as_ref(),
+            coverage.as_ref(),
         );
         // The map's stories are in the bank's order: one lookup per story, not a scan.
         let matches_of: HashMap<&str, &crate::index::StoryMatches> = map

@@ -780,3 +780,47 @@ fn the_readme_rule_table_is_rules() {
         .collect();
     assert_eq!(rows, rules, "README.md's rule table and RULES differ");
 }
+
+/// The coverage rules read a map that ranks only the stories that can answer
+/// (`map_answers`, or `Strengths::answers` from every question's strengths, as the workbench
+/// makes it): what they find must be what the whole ranking gives.
+#[test]
+fn the_map_of_answers_finds_what_the_whole_map_finds() {
+    use starbank::index::{
+        map_answers, map_bank, overused_stories, uncovered_questions, unmatched_links, Strengths,
+    };
+    let generated = tempfile::tempdir().unwrap();
+    starbank::generate::write_bank(generated.path(), 300, 11).unwrap();
+    let prompts = Prompts::builtin();
+    for bank in [
+        bundled_bank(),
+        starbank::bank::Bank::load(generated.path()).unwrap(),
+    ] {
+        let index = starbank::index::StoryIndex::build(&bank.stories, &prompts).unwrap();
+        let every = Strengths::score(&index, &bank.stories, &prompts, None);
+        for level in [
+            None,
+            Some(starbank::story::Level::L6),
+            Some(starbank::story::Level::L7),
+        ] {
+            let whole = map_bank(&index, &bank.stories, &prompts, level);
+            for answers in [
+                map_answers(&index, &bank.stories, &prompts, level),
+                every.answers(&bank.stories, &prompts, level),
+            ] {
+                assert_eq!(uncovered_questions(&answers), uncovered_questions(&whole));
+                for limit in [0, 1, 4] {
+                    assert_eq!(
+                        overused_stories(&answers, limit),
+                        overused_stories(&whole, limit)
+                    );
+                }
+                assert_eq!(unmatched_links(&answers), unmatched_links(&whole));
+                assert_eq!(answers.stories, whole.stories);
+                assert_eq!(answers.links, whole.links);
+                assert!(answers.questions.len() == whole.questions.len());
+            }
+            assert_eq!(every.map(&bank.stories, &prompts, level), whole);
+        }
+    }
+}
