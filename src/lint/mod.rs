@@ -144,6 +144,13 @@ impl Report {
     }
 }
 
+/// Every story's scope and the findings of the story rules, in the stories' order: what
+/// [`Linter::analyse_stories`] hands to [`Linter::finish`].
+#[derive(Debug, Clone, Default)]
+pub struct Analysed {
+    stories: Vec<(Scope, Vec<Diagnostic>)>,
+}
+
 /// Runs the selected rules with the config's settings. Build once, reuse for every story.
 #[derive(Debug, Clone)]
 pub struct Linter {
@@ -301,30 +308,60 @@ impl Linter {
         bank_rules: bool,
         coverage: Option<&crate::index::BankMap>,
     ) -> Report {
+        // The stories are read on all cores while the coverage rules' map is made beside
+        // them (opening the kept index and scoring the questions does not need the scopes).
+        let (analysed, made) = rayon::join(
+            || self.analyse_stories(stories),
+            || match coverage {
+                None if bank_rules => self.coverage(root, stories),
+                _ => None,
+            },
+        );
+        self.finish(
+            root,
+            stories,
+            analysed,
+            errors,
+            bank_rules,
+            coverage.or(made.as_ref()),
+        )
+    }
+
+    /// The first half of a lint: every story's figures read and the story rules run, on all
+    /// cores, in the stories' order. [`finish`](Self::finish) runs the bank rules and makes
+    /// the report; the workbench builds its search index meanwhile.
+    pub fn analyse_stories(&self, stories: &[Story]) -> Analysed {
         use rayon::prelude::*;
-        // Extraction and the story rules run on all cores, in the stories' order; the bank
-        // rules need every scope, so they run after, and only then do the reports take the
-        // scopes' figures.
-        let analysed: Vec<(Scope, Vec<Diagnostic>)> = stories
-            .par_iter()
-            .map(|story| {
-                let scope = self.analyse(story);
-                let diagnostics = self.story_diagnostics(story, &scope);
-                (scope, diagnostics)
-            })
-            .collect();
+        Analysed {
+            stories: stories
+                .par_iter()
+                .map(|story| {
+                    let scope = self.analyse(story);
+                    let diagnostics = self.story_diagnostics(story, &scope);
+                    (scope, diagnostics)
+                })
+                .collect(),
+        }
+    }
+
+    /// The second half of a lint: the bank rules (when `bank_rules`) over the stories
+    /// [`analyse_stories`](Self::analyse_stories) read, with the coverage rules' map
+    /// `coverage` (they stay silent without one), then the report.
+    pub fn finish(
+        &self,
+        root: &Path,
+        stories: &[Story],
+        analysed: Analysed,
+        errors: Vec<LoadError>,
+        bank_rules: bool,
+        coverage: Option<&crate::index::BankMap>,
+    ) -> Report {
+        // The bank rules need every scope, so they run after, and only then do the reports
+        // take the scopes' figures.
         let (scopes, diagnostics): (Vec<Scope>, Vec<Vec<Diagnostic>>) =
-            analysed.into_iter().unzip();
+            analysed.stories.into_iter().unzip();
         let mut bank_diagnostics = Vec::new();
         if bank_rules {
-            let made;
-            let coverage = match coverage {
-                Some(given) => Some(given),
-                None => {
-                    made = self.coverage(root, stories);
-                    made.as_ref()
-                }
-            };
             let context = BankContext {
                 root,
                 stories,

@@ -11,6 +11,8 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::config::{Config, Severity};
 use crate::index::map::default_level;
 use crate::index::map::BEST_PER_STORY;
@@ -222,51 +224,74 @@ impl Engine {
             .collect();
         // An index failure is a tantivy defect, not bad input: the workbench keeps working
         // without search rather than stop.
-        self.index = StoryIndex::build(&stories, &self.prompts).ok();
+        // The index is built while the stories are read and linted: neither needs the other.
+        let (index, analysed) = rayon::join(
+            || StoryIndex::build(&stories, &self.prompts).ok(),
+            || self.linter.analyse_stories(&stories),
+        );
+        self.index = index;
         // Every question scored once: the workbench's map of every question and the coverage
         // rules' map of the bank's level are both made from these strengths.
         let strengths = self
             .index
             .as_ref()
             .map(|index| Strengths::score(index, &stories, &self.prompts, None));
-        let map = strengths
-            .as_ref()
-            .map(|strengths| strengths.map(&stories, &self.prompts, None));
-        let coverage = strengths
-            .as_ref()
-            .and_then(|strengths| self.linter.coverage_map(strengths, &stories));
-        let report = self.linter.lint_stories_with_coverage(
-            &self.root,
-            &stories,
-            Vec::new(),
-            true,
-            coverage.as_ref(),
-        );
+        let (map, report) = match &strengths {
+            Some(strengths) => rayon::join(
+                || Some(strengths.map(&stories, &self.prompts, None)),
+                || {
+                    let coverage = self.linter.coverage_map(strengths, &stories);
+                    let (root, errors) = (&self.root, Vec::new());
+                    let linter = &self.linter;
+                    linter.finish(root, &stories, analysed, errors, true, coverage.as_ref())
+                },
+            ),
+            // Without an index the linter makes its own map, as `lint` does.
+            None => (
+                None,
+                self.linter.lint_stories_with_coverage(
+                    &self.root,
+                    &stories,
+                    Vec::new(),
+                    true,
+                    None,
+                ),
+            ),
+        };
         // The map's stories are in the bank's order: one lookup per story, not a scan.
         let matches_of: HashMap<&str, &crate::index::StoryMatches> = map
             .iter()
             .flat_map(|map| &map.stories)
             .map(|matches| (matches.story_id.as_str(), matches))
             .collect();
-        let mut analyses: HashMap<PathBuf, StoryAnalysis> = HashMap::new();
-        for (story, story_report) in stories.iter().zip(report.stories) {
-            let questions = matches_of
-                .get(story.id.as_str())
-                .map(|matches| {
-                    matches
-                        .best
-                        .iter()
-                        .map(|q| QuestionScore {
-                            question: q.question_id.clone(),
-                            score: q.score,
-                            linked: q.linked,
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            let analysis = story_analysis(story, story_report, questions);
-            analyses.insert(story.path.clone(), analysis);
-        }
+        // Each story's analysis on all cores (placing its findings in its sections is most of
+        // it), then keyed by path.
+        let made: Vec<StoryAnalysis> = stories
+            .par_iter()
+            .zip(report.stories)
+            .map(|(story, story_report)| {
+                let questions = matches_of
+                    .get(story.id.as_str())
+                    .map(|matches| {
+                        matches
+                            .best
+                            .iter()
+                            .map(|q| QuestionScore {
+                                question: q.question_id.clone(),
+                                score: q.score,
+                                linked: q.linked,
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                story_analysis(story, story_report, questions)
+            })
+            .collect();
+        let mut analyses: HashMap<PathBuf, StoryAnalysis> = stories
+            .iter()
+            .map(|story| story.path.clone())
+            .zip(made)
+            .collect();
         let by_path: HashMap<&std::path::Path, &Story> = stories
             .iter()
             .map(|story| (story.path.as_path(), story))
@@ -287,19 +312,26 @@ impl Engine {
         let mut uncovered = Vec::new();
         let mut overused = Vec::new();
         if let Some(map) = &map {
-            for question in &map.questions {
-                let ranked = question
-                    .ranked
-                    .iter()
-                    .filter(|m| m.linked || m.score > 0.0)
-                    .filter_map(|m| {
-                        Some(StoryScore {
-                            path: self.paths.get(&m.story_id)?.clone(),
-                            score: m.score,
-                            linked: m.linked,
+            // Every story of every question: the questions on all cores.
+            let ranked: Vec<Vec<StoryScore>> = map
+                .questions
+                .par_iter()
+                .map(|question| {
+                    question
+                        .ranked
+                        .iter()
+                        .filter(|m| m.linked || m.score > 0.0)
+                        .filter_map(|m| {
+                            Some(StoryScore {
+                                path: self.paths.get(&m.story_id)?.clone(),
+                                score: m.score,
+                                linked: m.linked,
+                            })
                         })
-                    })
-                    .collect();
+                        .collect()
+                })
+                .collect();
+            for (question, ranked) in map.questions.iter().zip(ranked) {
                 by_question.insert(question.question_id.clone(), ranked);
             }
             uncovered = uncovered_questions(map)
