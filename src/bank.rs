@@ -61,6 +61,9 @@ impl Bank {
             Ok(config) => bank.config = config,
             Err(err) => bank.errors.push(err),
         }
+        // Room for every story at once: a story is a few hundred bytes to move, and a bank of
+        // 10,000 grown one push at a time was 5% of a lint.
+        bank.stories.reserve_exact(files.len());
         for result in load_all(&files) {
             match result {
                 Ok(story) => bank.stories.push(story),

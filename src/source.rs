@@ -241,7 +241,8 @@ pub fn scan_fields(src: &str) -> Vec<FieldSpan> {
     // A leading byte-order mark is not part of the struct; offsets stay those of `src`.
     let start = if src.starts_with('\u{feff}') { 3 } else { 0 };
     let mut scanner = Scanner { src, pos: start };
-    let mut fields = Vec::new();
+    // Room for a story's fields (six to nine): one allocation, trimmed at the end.
+    let mut fields = Vec::with_capacity(crate::story::STORY_FIELDS.len());
     scanner.skip_trivia();
     scanner.skip_attributes();
     scanner.ident();
