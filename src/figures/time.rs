@@ -40,7 +40,7 @@ impl Scanner<'_> {
             unit_at += 1;
         }
         let per_unit = self.time_unit(unit_at)?;
-        if quantity.low <= 0.0 {
+        if quantity.low <= 0.0 || self.fraction_of(unit_at) {
             return None;
         }
         let mut end = unit_at + 1;
@@ -79,6 +79,11 @@ impl Scanner<'_> {
             return true;
         }
         before == "to" && (2..8).any(|back| self.word_before(context, back) == "from")
+    }
+
+    /// "one quarter of the people", "a quarter of the budget": a fraction, not a time.
+    fn fraction_of(&self, unit_at: usize) -> bool {
+        matches!(self.word(unit_at), "quarter" | "quarters") && self.word(unit_at + 1) == "of"
     }
 
     /// "costs surged from $12K to $38K in four months", "users grew 3x in nine months": a
@@ -159,6 +164,9 @@ impl Scanner<'_> {
             return Some(index + 3);
         }
         let months = self.time_unit(index)?;
+        if self.fraction_of(index) {
+            return None;
+        }
         // "a whole year", "the past year", "the next quarter", "the next fiscal year"
         let modifier = usize::from(
             self.has_before(index, 1, Class::TimeModifier)

@@ -574,11 +574,17 @@ impl StoryIndex {
     /// One optional clause per concept the question names, on the `concepts` field: a story
     /// that says the concept's cues ranks up by how much of it is about the concept.
     fn concept_clauses(&self, query: &SearchQuery) -> Vec<(Occur, Box<dyn Query>)> {
-        if !query.expand || query.question.is_some() {
-            return Vec::new();
-        }
-        let words = stems(&mut self.query_analyzer.clone(), &query.text);
-        let mut named: Vec<&str> = self.concepts.named(&words, &query.text).collect();
+        let asked = match query.question.as_deref() {
+            // A bank question names its concepts in its own words.
+            Some(id) => match self.vocabulary.get(id) {
+                Some(question) => question.asked.as_str(),
+                None => return Vec::new(),
+            },
+            None if query.expand => query.text.as_str(),
+            None => return Vec::new(),
+        };
+        let words = stems(&mut self.query_analyzer.clone(), asked);
+        let mut named: Vec<&str> = self.concepts.named(&words, asked).collect();
         named.dedup();
         named
             .into_iter()

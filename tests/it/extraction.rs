@@ -329,10 +329,15 @@ const OTHER_ROLES: &[(&str, FigureKind, Role, &str)] = &[
     ("Features that used to take 2 weeks were now taking 6-8 weeks.", Months, Role::Incidental, "6-8 weeks"),
     ("I had spent the last four years as an engineer and architect.", Months, Role::Incidental, "four years"),
     ("The initiative had been deprioritized for 2 quarters.", Months, Role::Incidental, "2 quarters"),
+    ("For the past seven years, I had built a reputation.", Months, Role::Incidental, "seven years"),
+    ("The youngest had only three years of work under their belt.", Months, Role::Incidental, "three years"),
 ];
 
 #[rustfmt::skip]
 const NEGATIVE: &[&str] = &[
+    "Almost one quarter of the people from when I started are still here.",
+    "A quarter of the budget went to tooling.",
+    "It has been ~2.5 years since I left Support.",
     "We split 12 services into two streams.",
     "There were 3 incidents last week.",
     "Availability reached 99.9%.",
