@@ -21,6 +21,7 @@ mod load_errors;
 mod locations;
 mod lsp;
 mod nvim_e2e;
+mod output_safety;
 mod plan_cli;
 mod save_pressure;
 mod search_cli;
