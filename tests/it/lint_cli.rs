@@ -76,7 +76,135 @@ fn sarif_output_on_the_example_bank() {
         let uri = location["artifactLocation"]["uri"].as_str().unwrap();
         assert!(uri == "stories" || uri.starts_with("stories/"), "{uri}");
     }
+    assert_eq!(common::sarif::problems(&sarif), None);
     insta::assert_snapshot!("sarif", text);
+}
+
+/// Every kind of result GitHub's validator used to reject, or that a bank can produce without
+/// a line: files that do not load (a parse error, bytes that are not UTF-8, an empty file),
+/// mistakes in `starbank.ron` (an unknown rule, an unknown rubric alternative), and findings
+/// about the whole bank (BK001, BK003); and file names a URI must encode.
+#[test]
+fn sarif_places_every_result_and_follows_the_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = dir.path().join("my bank");
+    std::fs::create_dir(&bank).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/payments-oncall-turnaround.ron"),
+        bank.join("50% naïve #1.ron"),
+    )
+    .unwrap();
+    std::fs::write(
+        bank.join("broken.ron"),
+        "(\n    title: \"Broken\",\n    level: L9,\n)\n",
+    )
+    .unwrap();
+    std::fs::write(bank.join("latin1.ron"), b"(title: \"caf\xe9\")").unwrap();
+    std::fs::write(bank.join("empty.ron"), "").unwrap();
+    std::fs::write(
+        bank.join("starbank.ron"),
+        "(\n    disable: [\"SC0001\"],\n    rubric: { team_size: (alternative: \"doc-999\") },\n)\n",
+    )
+    .unwrap();
+    let output = starbank()
+        .current_dir(dir.path())
+        .args(["lint", "--format", "sarif", "my bank"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "files did not load");
+    let sarif: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(common::sarif::problems(&sarif), None);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    // (uri, rule, start line, start column) of each result; `None` where SARIF has none.
+    let placed: Vec<(String, String, u64, Option<u64>)> = results
+        .iter()
+        .map(|result| {
+            let location = &result["locations"][0]["physicalLocation"];
+            (
+                location["artifactLocation"]["uri"]
+                    .as_str()
+                    .unwrap()
+                    .to_string(),
+                result["ruleId"].as_str().unwrap().to_string(),
+                location["region"]["startLine"].as_u64().unwrap(),
+                location["region"]["startColumn"].as_u64(),
+            )
+        })
+        .collect();
+    let find = |uri: &str, rule: &str| {
+        placed
+            .iter()
+            .find(|(u, r, ..)| u == uri && r == rule)
+            .map(|(_, _, line, column)| (*line, *column))
+            .unwrap_or_else(|| panic!("no {rule} result for {uri}: {placed:#?}"))
+    };
+    assert_eq!(find("my%20bank/broken.ron", "load-error"), (3, Some(12)));
+    assert_eq!(find("my%20bank/latin1.ron", "load-error"), (1, Some(13)));
+    assert_eq!(find("my%20bank/empty.ron", "load-error"), (1, Some(1)));
+    assert_eq!(find("my%20bank/starbank.ron", "load-error").0, 2);
+    let alternative = results
+        .iter()
+        .find(|r| {
+            r["message"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("`doc-999` is not an alternative of the `team_size` rubric")
+        })
+        .expect("the unknown rubric alternative is reported");
+    assert_eq!(
+        alternative["locations"][0]["physicalLocation"]["region"]["startLine"],
+        3
+    );
+    // A finding about the whole bank is placed at line 1 of the bank folder.
+    assert_eq!(find("my%20bank", "BK001"), (1, None));
+    assert!(placed
+        .iter()
+        .any(|(uri, rule, ..)| uri == "my%20bank" && rule == "BK003"));
+    // Every URI names a file or folder that is there.
+    for (uri, ..) in &placed {
+        let path = common::sarif::percent_decode(uri).expect("a well-formed URI");
+        assert!(dir.path().join(&path).exists(), "{uri} -> {path}");
+    }
+    assert!(placed
+        .iter()
+        .any(|(uri, ..)| uri == "my%20bank/50%25%20na%C3%AFve%20%231.ron"));
+}
+
+/// The check above can fail: logs GitHub rejects are caught, by the schema or by the rules
+/// code scanning adds to it.
+#[test]
+fn the_sarif_check_rejects_what_code_scanning_rejects() {
+    let (text, _) = lint_output(&["stories", "--format", "sarif"]);
+    let valid: Value = serde_json::from_str(&text).unwrap();
+    type Break = fn(&mut Value);
+    let broken: [(&str, Break); 5] = [
+        ("no region", |r| {
+            r["locations"][0]["physicalLocation"]
+                .as_object_mut()
+                .unwrap()
+                .remove("region");
+        }),
+        ("a level the schema does not know", |r| {
+            r["level"] = "fatal".into()
+        }),
+        ("a URI with a space", |r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] = "a b.ron".into()
+        }),
+        ("a line 0", |r| {
+            r["locations"][0]["physicalLocation"]["region"]["startLine"] = 0.into()
+        }),
+        ("a ruleIndex at another rule", |r| {
+            r["ruleIndex"] = (r["ruleIndex"].as_u64().unwrap() + 1).into()
+        }),
+    ];
+    for (what, breaks) in broken {
+        let mut log = valid.clone();
+        breaks(&mut log["runs"][0]["results"][0]);
+        assert!(
+            common::sarif::problems(&log).is_some(),
+            "{what} passed the check"
+        );
+    }
 }
 
 /// Checks `value` against the docs/json.md lint JSON contract, key by key. (Key order is

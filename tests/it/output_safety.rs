@@ -7,6 +7,8 @@
 //! bank rules, `report::render`), the workbench its real `ui::draw` into a `TestBackend` and
 //! through crossterm's backend into bytes.
 
+use crate::common;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -523,7 +525,7 @@ fn check_lint_outputs(case: &Case, prompts: &Prompts) -> Result<(), TestCaseErro
         if !out["diagnostics"].as_array().unwrap().is_empty() {
             prop_assert!(
                 uris.iter()
-                    .any(|uri| percent_decode(uri).as_deref()
+                    .any(|uri| common::sarif::percent_decode(uri).as_deref()
                         == Some(&*story.path.to_string_lossy())),
                 "no SARIF URI decodes to {:?}: {:?}",
                 story.path,
@@ -531,41 +533,12 @@ fn check_lint_outputs(case: &Case, prompts: &Prompts) -> Result<(), TestCaseErro
             );
         }
     }
-    for result in sarif["runs"][0]["results"].as_array().unwrap() {
-        let location = &result["locations"][0]["physicalLocation"];
-        prop_assert!(
-            location["region"]["startLine"]
-                .as_u64()
-                .is_some_and(|l| l >= 1),
-            "a SARIF result without a line: {}",
-            result
-        );
-        let uri = location["artifactLocation"]["uri"].as_str().unwrap();
-        prop_assert!(
-            uri.chars().all(|c| c.is_ascii_graphic()),
-            "a SARIF URI that is not a URI: {:?}",
-            uri
-        );
+    // Valid against the SARIF 2.1.0 schema, and as GitHub code scanning needs it (a line
+    // for every result).
+    if let Some(problems) = common::sarif::problems(&sarif) {
+        return Err(TestCaseError::fail(format!("SARIF: {problems}")));
     }
     Ok(())
-}
-
-/// `%XX` decoded as UTF-8; `None` for a malformed escape.
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 proptest! {
