@@ -34,26 +34,103 @@ fn human_output_on_the_example_bank() {
 #[test]
 fn short_output_on_the_example_bank() {
     let (text, _) = lint_output(&["stories", "--format", "short"]);
+    let shape = regex::Regex::new(
+        r"^stories(/[a-z0-9-]+\.ron:[1-9][0-9]*:[1-9][0-9]*)?: (error|warning|info)\[(SC|ST|BK)[0-9]{3}\] \S.*$",
+    )
+    .unwrap();
     for line in text.lines() {
-        let (place, rest) = line.split_once(": ").expect("path:line:col: ...");
-        assert!(place.starts_with("stories"), "{line}");
-        assert!(rest.contains('[') && rest.contains(']'), "{line}");
+        assert!(shape.is_match(line), "{line}");
     }
     insta::assert_snapshot!("short", text);
+}
+
+/// One annotation: its command, its properties (unescaped) and its message (unescaped).
+fn parse_annotation(line: &str) -> (String, Vec<(String, String)>, String) {
+    let unescape = |text: &str| {
+        text.replace("%0D", "\r")
+            .replace("%0A", "\n")
+            .replace("%3A", ":")
+            .replace("%2C", ",")
+            .replace("%25", "%")
+    };
+    let rest = line
+        .strip_prefix("::")
+        .unwrap_or_else(|| panic!("not a workflow command: {line}"));
+    let (command, rest) = rest.split_once(' ').expect("a command and properties");
+    let (properties, message) = rest.split_once("::").expect("`::` before the message");
+    let properties = properties
+        .split(',')
+        .map(|property| {
+            let (key, value) = property.split_once('=').expect("key=value");
+            (key.to_string(), unescape(value))
+        })
+        .collect();
+    (command.to_string(), properties, unescape(message))
 }
 
 #[test]
 fn github_output_on_the_example_bank() {
     let (text, _) = lint_output(&["stories", "--format", "github"]);
-    for line in text.lines() {
-        assert!(
-            line.starts_with("::warning ")
-                || line.starts_with("::error ")
-                || line.starts_with("::notice "),
-            "{line}"
-        );
-        assert!(line.contains("::"), "{line}");
+    let (json, _) = lint_output(&["stories", "--format", "json"]);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    // Each annotation is a finding of the JSON report: same file, place, severity, message.
+    let mut expected = Vec::new();
+    for story in json["stories"].as_array().unwrap() {
+        for d in story["diagnostics"].as_array().unwrap() {
+            expected.push((
+                story["path"].as_str().unwrap().to_string(),
+                d["line"].as_u64(),
+                d["column"].as_u64(),
+                d["code"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            ));
+        }
     }
+    for d in json["bank"]["diagnostics"].as_array().unwrap() {
+        expected.push((
+            d["path"].as_str().unwrap().to_string(),
+            d["line"].as_u64(),
+            d["column"].as_u64(),
+            d["code"].as_str().unwrap().to_string(),
+            d["severity"].as_str().unwrap().to_string(),
+            d["message"].as_str().unwrap().to_string(),
+        ));
+    }
+    let mut annotations = Vec::new();
+    for line in text.lines() {
+        let (command, properties, message) = parse_annotation(line);
+        let get = |key: &str| {
+            properties
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+        };
+        let title = get("title").expect("a title");
+        let code = title.split(' ').next().unwrap().to_string();
+        let rule = starbank::lint::RULES
+            .iter()
+            .find(|r| r.code == code)
+            .unwrap();
+        assert_eq!(title, format!("{code} ({})", rule.name));
+        let severity = match command.as_str() {
+            "error" => "error",
+            "warning" => "warning",
+            "notice" => "info",
+            other => panic!("unknown command {other}: {line}"),
+        };
+        annotations.push((
+            get("file").expect("a file"),
+            get("line").map(|l| l.parse().unwrap()),
+            get("col").map(|c| c.parse().unwrap()),
+            code,
+            severity.to_string(),
+            message,
+        ));
+    }
+    expected.sort();
+    annotations.sort();
+    assert_eq!(annotations, expected);
     insta::assert_snapshot!("github", text);
 }
 
@@ -374,10 +451,279 @@ fn the_example_bank_produces_the_findings_it_was_written_for() {
     }
 }
 
+/// The raw JSON, as a tool reading it sees it: key order, summary counts and every value.
+#[test]
+fn json_output_on_the_example_bank() {
+    let (text, status) = lint_output(&["stories", "--format", "json"]);
+    assert_eq!(status, 1);
+    insta::assert_snapshot!("json", text);
+}
+
 #[test]
 fn fail_on_sets_the_exit_status() {
+    // The bundled bank has warnings and infos, no errors.
     assert_eq!(lint_output(&["stories", "--fail-on", "error"]).1, 0);
     assert_eq!(lint_output(&["stories", "--fail-on", "warning"]).1, 1);
+    assert_eq!(lint_output(&["stories", "--fail-on", "info"]).1, 1);
+    // A story whose only finding is an info (SC011, no scope figure): only `info` fails.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/pricing-change-safety.ron"),
+        dir.path().join("story.ron"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("starbank.ron"), "(enable: [\"SC011\"])\n").unwrap();
+    let run = |fail_on: &str| {
+        let output = starbank()
+            .args(["lint", "--fail-on", fail_on])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8(output.stdout).unwrap(),
+        )
+    };
+    let (status, text) = run("info");
+    assert_eq!(status, Some(1), "{text}");
+    assert!(
+        text.ends_with("found 0 errors, 0 warnings, 1 info\n"),
+        "{text}"
+    );
+    let (status, text) = run("warning");
+    assert_eq!(status, Some(0), "{text}");
+    assert!(
+        text.ends_with("found 0 errors, 0 warnings, 1 info (none at or above warning)\n"),
+        "{text}"
+    );
+    assert_eq!(run("error").0, Some(0));
+    // The same finding made an error by the config fails every level.
+    std::fs::write(
+        dir.path().join("starbank.ron"),
+        "(enable: [\"SC011\"], severity: {\"SC011\": error})\n",
+    )
+    .unwrap();
+    for fail_on in ["error", "warning", "info"] {
+        let (status, text) = run(fail_on);
+        assert_eq!(status, Some(1), "--fail-on {fail_on}: {text}");
+        assert!(text.contains("error[SC011]"), "{text}");
+    }
+}
+
+/// Every command that reads a bank, run where there is none: one error naming the folder
+/// and what to do, exit status 2, and nothing created.
+#[test]
+fn a_missing_bank_is_an_error_for_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let expected = |name: &str| {
+        format!(
+            "error: bank folder `{name}` does not exist; pass --bank DIR, or run from the folder that holds `stories/`\n"
+        )
+    };
+    for args in [
+        &["check"][..],
+        &["lint"],
+        &["lint", "--format", "json"],
+        &["search", "pager"],
+        &["map"],
+        &["coverage"],
+        &["plan"],
+        &["sheet"],
+        &["tui"],
+    ] {
+        let output = starbank()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            String::from_utf8(output.stderr).unwrap(),
+            expected("stories"),
+            "{args:?}"
+        );
+        assert!(output.stdout.is_empty(), "{args:?}");
+        let output = starbank()
+            .current_dir(dir.path())
+            .args(["--bank", "nowhere"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "--bank nowhere {args:?}");
+        assert_eq!(
+            String::from_utf8(output.stderr).unwrap(),
+            expected("nowhere"),
+            "--bank nowhere {args:?}"
+        );
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+/// `--bank DIR` names the bank, before or after the command, and its `starbank.ron` applies.
+#[test]
+fn bank_names_the_bank_and_its_config_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = dir.path().join("my-bank");
+    std::fs::create_dir(&bank).unwrap();
+    let story = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/payments-oncall-turnaround.ron"),
+    )
+    .unwrap();
+    // Without its own level the story is judged at the config's.
+    std::fs::write(
+        bank.join("story.ron"),
+        story.replace("    level: L6,\n", ""),
+    )
+    .unwrap();
+    std::fs::write(bank.join("starbank.ron"), "(level: L7)\n").unwrap();
+    for args in [
+        &["--bank", "my-bank", "lint", "--format", "json"][..],
+        &["lint", "--bank", "my-bank", "--format", "json"],
+    ] {
+        let output = starbank()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        let value: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let stories = value["stories"].as_array().unwrap();
+        assert_eq!(stories.len(), 1, "{args:?}");
+        assert_eq!(stories[0]["path"], "my-bank/story.ron");
+        assert_eq!(stories[0]["level"], "L7", "the config's level");
+        assert!(story_codes(&value, "story").contains(&"SC009".to_string()));
+    }
+    let output = starbank()
+        .current_dir(dir.path())
+        .args(["--bank", "my-bank", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "ok: 1 stories in my-bank load cleanly\n"
+    );
+}
+
+/// `--prompts DIR` replaces the prompts files it holds; a missing folder or a broken file is
+/// an error that names it, never a silent fall back to the built-in prompts.
+#[test]
+fn prompts_replaces_the_rubric_and_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let prompts = dir.path().join("my-prompts");
+    std::fs::create_dir(&prompts).unwrap();
+    let levels =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("prompts/levels.ron"))
+            .unwrap();
+    // A rubric where 12 engineers already read L7: the L6 story's team of 14 reads above.
+    let stricter = levels.replacen("l7_from: 50,", "l7_from: 12,", 1);
+    assert_ne!(stricter, levels, "levels.ron's team-size band moved");
+    std::fs::write(prompts.join("levels.ron"), &stricter).unwrap();
+    let bank = Path::new(env!("CARGO_MANIFEST_DIR")).join("stories");
+    let lint = |prompts_dir: &Path| {
+        starbank()
+            .arg("--prompts")
+            .arg(prompts_dir)
+            .args(["lint", "--format", "json"])
+            .arg(&bank)
+            .output()
+            .unwrap()
+    };
+    let output = lint(&prompts);
+    let value: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(story_codes(&value, "payments-oncall-turnaround").contains(&"SC002".to_string()));
+
+    let output = lint(&dir.path().join("no-such-prompts"));
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with(&format!(
+            "error: prompts folder `{}` does not exist; pass --prompts DIR",
+            dir.path().join("no-such-prompts").display()
+        )),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty());
+
+    std::fs::write(
+        prompts.join("levels.ron"),
+        stricter.replacen("l7_from: 12,", "l7_from: twelve,", 1),
+    )
+    .unwrap();
+    let line = stricter
+        .lines()
+        .position(|line| line.contains("l7_from: 12,"))
+        .unwrap()
+        + 1;
+    let output = lint(&prompts);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!("my-prompts/levels.ron:{line}:")),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty());
+}
+
+/// A rubric alternative or a rule that does not exist in `starbank.ron` is an error at its
+/// line and column for `check` and `lint`, and said by the commands that go on without it.
+#[test]
+fn an_unknown_rubric_alternative_is_an_error_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = dir.path().join("bank");
+    common::copy_bundled_stories(&bank);
+    std::fs::write(
+        bank.join("starbank.ron"),
+        "(\n    rubric: { team_size: (alternative: \"doc-01\") },\n)\n",
+    )
+    .unwrap();
+    let expected = "error: `doc-01` is not an alternative of the `team_size` rubric
+ --> bank/starbank.ron:2:41
+  |
+2 |     rubric: { team_size: (alternative: \"doc-01\") },
+  |                                         ^^^^^^
+  = help: did you mean `doc-001`?
+";
+    let check = starbank()
+        .current_dir(dir.path())
+        .args(["check", "bank"])
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(2));
+    let stderr = String::from_utf8(check.stderr).unwrap();
+    assert!(stderr.starts_with(expected), "{stderr}");
+    assert!(
+        stderr.ends_with("1 error in 15 files (15 of 15 stories loaded)\n"),
+        "{stderr}"
+    );
+    let lint = starbank()
+        .current_dir(dir.path())
+        .args(["lint", "bank"])
+        .output()
+        .unwrap();
+    assert_eq!(lint.status.code(), Some(2));
+    let stdout = String::from_utf8(lint.stdout).unwrap();
+    assert!(stdout.starts_with(expected), "{stdout}");
+    for command in ["plan", "sheet", "map", "coverage"] {
+        let output = starbank()
+            .current_dir(dir.path())
+            .args(["--bank", "bank", command])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.starts_with(expected), "{command}: {stderr}");
+    }
+    // The alternative it meant is accepted.
+    std::fs::write(
+        bank.join("starbank.ron"),
+        "(\n    rubric: { team_size: (alternative: \"doc-001\") },\n)\n",
+    )
+    .unwrap();
+    let check = starbank()
+        .current_dir(dir.path())
+        .args(["check", "bank"])
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(0));
 }
 
 #[test]
