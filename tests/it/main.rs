@@ -23,6 +23,7 @@ mod lsp;
 mod nvim_e2e;
 mod output_safety;
 mod plan_cli;
+mod pty;
 mod save_pressure;
 mod search_cli;
 mod search_quality;
