@@ -25,9 +25,10 @@ cp "$STORY" "$WORK/before.ron"
 
 t() { tmux -L "$SOCKET" "$@"; }
 screen() { t capture-pane -p -t "$SESSION" 2>/dev/null || true; }
-# Waits (up to 15 s) until the screen shows $1.
+# Waits (up to 60 s: a guard against a hang, not a timing check; a loaded CI machine can take
+# seconds to start a debug build) until the screen shows $1.
 wait_for() {
-    for _ in $(seq 1 150); do
+    for _ in $(seq 1 600); do
         if screen | grep -qF -- "$1"; then return 0; fi
         sleep 0.1
     done
@@ -36,9 +37,9 @@ wait_for() {
     exit 1
 }
 
-# Waits (up to 15 s) until a line of the screen matches the extended regex $1.
+# Waits (up to 60 s) until a line of the screen matches the extended regex $1.
 wait_for_re() {
-    for _ in $(seq 1 150); do
+    for _ in $(seq 1 600); do
         if screen | grep -qE -- "$1"; then return 0; fi
         sleep 0.1
     done
@@ -47,6 +48,9 @@ wait_for_re() {
     exit 1
 }
 
+# A session that outlives the others: killing the last session stops the tmux server, and a
+# command that reaches a server while it stops fails ("server exited unexpectedly").
+t new-session -d -s keep "sleep 3600"
 t new-session -d -s "$SESSION" -x 120 -y 40 "NO_COLOR= '$BIN' tui --bank '$WORK/bank'; echo EXITED \$?; sleep 30"
 wait_for "Stories (15)"
 wait_for "15 stories"            # analysis finished
