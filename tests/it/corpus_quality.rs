@@ -273,12 +273,14 @@ fn corpus_figures_and_levels() {
         println!("  {miss}");
     }
 
-    // Floors a little under what was measured on all 169 rows (see the table above); a
-    // regression in any of them fails CI.
+    // Floors a little under what was measured on all 214 rows (see the table above); a
+    // regression in any of them fails CI. The last 45 rows were labelled blind and scored
+    // before the reader learnt from them (`STARBANK_CORPUS=<file>`): horizon precision
+    // 0.59, recall 0.64; team recall 0.80; reads_at 0.73 (README, "Second batch").
     let floors = [
-        ("dollars", 0.97, 0.94, 0.94),
-        ("horizon_months", 0.93, 0.88, 0.91),
-        ("team_size", 0.92, 0.93, 0.95),
+        ("dollars", 0.97, 0.94, 0.96),
+        ("horizon_months", 0.92, 0.85, 0.85),
+        ("team_size", 0.91, 0.93, 0.94),
     ];
     for (kind, precision, recall, largest) in floors {
         let counts = all.kinds[kind];
@@ -289,7 +291,7 @@ fn corpus_figures_and_levels() {
         assert!(counts.recall() >= recall, "{kind} recall\n{report}");
         assert!(counts.largest() >= largest, "{kind} largest\n{report}");
     }
-    assert!(all.reads_at_accuracy() >= 0.86, "reads_at\n{report}");
+    assert!(all.reads_at_accuracy() >= 0.83, "reads_at\n{report}");
     let severe =
         all.count("L7", "below-L6") + all.count("L7", "none") + all.count("below-L6", "L7");
     assert!(
