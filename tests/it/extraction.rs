@@ -283,6 +283,8 @@ const POSITIVE: &[(&str, &[Expected])] = &[
     // learnt from a second batch of real prose (45 rows, 30 sources), read blind first
     ("The answer was 14 months. From 15 engineers to 80.", &[(Months, 14.0, None, "14 months"), (Team, 15.0, None, "15 engineers"), (Team, 80.0, None, "80")]),
     ("I led a team of five product owners.", &[(Team, 5.0, None, "a team of five product owners")]),
+    ("I led the rebuild, ~1y dev.", &[(Months, 12.0, None, "~1y")]),
+    ("We spent 6mo on it, then 2yrs on the platform.", &[(Months, 6.0, None, "6mo"), (Months, 24.0, None, "2yrs")]),
     ("Over the next fiscal year we cut the bill.", &[(Months, 12.0, None, "the next fiscal year")]),
 ];
 
@@ -326,6 +328,7 @@ const OTHER_ROLES: &[(&str, FigureKind, Role, &str)] = &[
     ("Cloud costs had grown 180% over three years.", Months, Role::Incidental, "over three years"),
     ("Features that used to take 2 weeks were now taking 6-8 weeks.", Months, Role::Incidental, "6-8 weeks"),
     ("I had spent the last four years as an engineer and architect.", Months, Role::Incidental, "four years"),
+    ("The initiative had been deprioritized for 2 quarters.", Months, Role::Incidental, "2 quarters"),
 ];
 
 #[rustfmt::skip]
