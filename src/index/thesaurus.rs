@@ -94,23 +94,24 @@ impl ConceptVocabulary {
                 .into_iter()
                 .map(|t| t.stem)
                 .collect();
+            // Per concept, where its last mention ends: cues of one concept that overlap
+            // ("we missed", "missed the deadline") are one mention.
+            let mut mentioned_until = vec![0; self.concepts.len()];
             for (at, stem) in stems.iter().enumerate() {
                 let Some(cues) = self.cues.get(stem) else {
                     continue;
                 };
                 let rest = &stems[at + 1..];
-                let mut said: Vec<usize> = cues
-                    .iter()
-                    .filter(|(_, tail)| rest.starts_with(tail))
-                    .map(|(concept, _)| *concept)
-                    .collect();
-                // Two cues of one concept at one place ("missed", "missed the deadline")
-                // are one mention.
-                said.sort_unstable();
-                said.dedup();
-                for concept in said {
-                    out.push_str(&self.concepts[concept].token);
-                    out.push(' ');
+                for (concept, tail) in cues {
+                    if !rest.starts_with(tail) {
+                        continue;
+                    }
+                    let end = at + 1 + tail.len();
+                    if at >= mentioned_until[*concept] {
+                        out.push_str(&self.concepts[*concept].token);
+                        out.push(' ');
+                    }
+                    mentioned_until[*concept] = mentioned_until[*concept].max(end);
                 }
             }
         }
@@ -196,5 +197,27 @@ mod tests {
         let unrelated = "lunch";
         let query = stems(&mut query_analyzer(), unrelated);
         assert_eq!(concepts.borrowed(&query, unrelated).count(), 0);
+    }
+
+    #[test]
+    fn a_story_earns_one_concept_term_per_cue_it_says_within_one_text() {
+        let prompts = Prompts::builtin();
+        let concepts = ConceptVocabulary::of(&prompts);
+        let mut cues = cue_analyzer();
+        let said = concepts.story_concepts(
+            ["We missed the deadline. In hindsight I was wrong.", "lunch"],
+            &mut cues,
+        );
+        let failure = said.split_whitespace().filter(|t| *t == "failure").count();
+        // "we missed" and "missed the deadline" overlap: one mention; "in hindsight" and "I
+        // was wrong" one each.
+        assert_eq!(failure, 3, "{said}");
+        // "I was" ending one text and "wrong" starting the next are not "I was wrong".
+        let split = concepts.story_concepts(["so I was", "wrong about lunch"], &mut cues);
+        assert!(!split.contains("failure"), "{split}");
+        let question = "Tell me about a time you failed.";
+        let stems = stems(&mut query_analyzer(), question);
+        let named: Vec<&str> = concepts.named(&stems, question).collect();
+        assert!(named.contains(&"failure"), "{named:?}");
     }
 }
