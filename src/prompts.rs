@@ -207,6 +207,10 @@ pub struct Concept {
     pub name: String,
     pub asks: Vec<String>,
     pub stories: Vec<String>,
+    /// Phrases in the narrator's voice that mark a story as being about the concept ("we
+    /// missed the date", "I pushed back"): each one a story says counts toward the concept.
+    #[serde(default)]
+    pub cues: Vec<String>,
 }
 
 /// The behavioral-question thesaurus (`prompts/thesaurus.ron`).

@@ -8,9 +8,10 @@ use crate::bank::Bank;
 
 pub fn run(cli: &Cli, path: Option<&Path>) -> u8 {
     let root = path.map_or_else(|| cli.bank_dir(), Path::to_path_buf);
-    if cli.prompts(&root).is_err() {
-        return EXIT_ERROR;
-    }
+    let prompts = match cli.prompts(&root) {
+        Ok(prompts) => prompts,
+        Err(code) => return code,
+    };
     let bank = match Bank::load(&root) {
         Ok(bank) => bank,
         Err(err) => {
@@ -20,6 +21,9 @@ pub fn run(cli: &Cli, path: Option<&Path>) -> u8 {
     };
     let mut errors = bank.errors.clone();
     errors.extend(bank.completeness_errors());
+    // A `starbank.ron` that names a rule or a rubric alternative that does not exist would
+    // be ignored by every command that reads it: an error here, as in `lint`.
+    errors.extend(crate::lint::config_errors(&bank, &prompts.rubric));
     errors.sort_by(|a, b| (&a.path, a.start()).cmp(&(&b.path, b.start())));
     for err in &errors {
         eprint!("{}", render_load_error(err));

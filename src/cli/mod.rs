@@ -71,6 +71,15 @@ impl Cli {
 
     /// The prompts, with overrides from `--prompts` or a `prompts/` folder beside `bank`.
     pub fn prompts(&self, bank: &std::path::Path) -> Result<Prompts, u8> {
+        if let Some(dir) = self.prompts.as_deref().filter(|dir| !dir.is_dir()) {
+            // Every file in it is optional, so a mistyped folder would silently mean the
+            // built-in prompts.
+            eprintln!(
+                "error: prompts folder `{}` does not exist; pass --prompts DIR (a folder with any of questions.ron, levels.ron, hints.ron, principles.ron, thesaurus.ron, loop.ron), or leave it out for the built-in prompts",
+                crate::snippet::sanitize(&dir.display().to_string())
+            );
+            return Err(EXIT_ERROR);
+        }
         let dir = Prompts::discover(self.prompts.as_deref(), bank);
         Prompts::load(dir.as_deref()).map_err(|err| {
             eprint!("{}", output::render_load_error(&err));

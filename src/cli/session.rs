@@ -27,6 +27,11 @@ pub fn open(cli: &Cli) -> Result<Indexed, u8> {
         eprintln!("error: {err}");
         EXIT_ERROR
     })?;
+    // Mistakes in `starbank.ron` that only the prompts can tell (an unknown rule or rubric
+    // alternative) are said, not silently ignored; the command goes on without them.
+    for error in crate::lint::config_errors(&bank, &prompts.rubric) {
+        eprint!("{}", super::output::render_load_error(&error));
+    }
     let index = open_index(&root, &prompts)?;
     Ok(Indexed {
         bank,

@@ -12,7 +12,7 @@ pub fn run(cli: &Cli, start: crate::tui::Start) -> u8 {
     match crate::tui::run(&bank, prompts, start) {
         Ok(()) => EXIT_CLEAN,
         Err(message) => {
-            eprintln!("starbank: {message}");
+            eprintln!("error: {message}");
             EXIT_ERROR
         }
     }

@@ -369,6 +369,8 @@ impl Scanner<'_> {
             {
                 Some(end) => (end, false),
                 None if growth == Growth::WithTeam => (quantity.end, true),
+                // "from 15 engineers to 80": the second count is of the first one's noun.
+                None if self.people_from_before(context) => (quantity.end, false),
                 // "I managed 6, then 14": a bare count right after leading.
                 None if self.leads_bare_count(context, quantity) => (quantity.end, true),
                 None => return None,
@@ -391,6 +393,23 @@ impl Scanner<'_> {
             role,
         );
         Some(end)
+    }
+
+    /// "from 15 engineers to 80", "from 6 people to 18": a count after "to" whose "from" count
+    /// named the people.
+    fn people_from_before(&self, context: usize) -> bool {
+        if self.word_before(context, 1) != "to" {
+            return false;
+        }
+        let to_at = context - 1;
+        (3..=6).any(|back| {
+            to_at >= back
+                && self.word(to_at - back) == "from"
+                && self.number(to_at - back + 1).is_some()
+                && self
+                    .people_noun_after(to_at - back + 2)
+                    .is_some_and(|(end, _)| end == to_at)
+        })
     }
 
     /// "two of my engineers", "three of the senior developers", "the five of us": the end of

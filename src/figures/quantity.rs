@@ -171,8 +171,10 @@ impl Scanner<'_> {
             let mut next = number_at + 1;
             let mut magnitude = None;
             let mut letter = false;
-            if self.is_word(next) && self.touches_next(number_at) {
-                // Only a magnitude may touch a number: 3x, 800ms, 2nd are not counts.
+            let glued_time_unit = self.entry(next).months.is_some_and(|months| months >= 0.25);
+            if self.is_word(next) && self.touches_next(number_at) && !glued_time_unit {
+                // Only a magnitude or a time unit ("6mo", "2yrs") may touch a number: 3x,
+                // 800ms, 2nd are not counts.
                 magnitude = Some(self.vocabulary.letter_magnitude(self.original(next))?);
                 letter = true;
                 next += 1;

@@ -40,7 +40,7 @@ impl Scanner<'_> {
             unit_at += 1;
         }
         let per_unit = self.time_unit(unit_at)?;
-        if quantity.low <= 0.0 {
+        if quantity.low <= 0.0 || self.fraction_of(unit_at) {
             return None;
         }
         let mut end = unit_at + 1;
@@ -58,7 +58,7 @@ impl Scanner<'_> {
             end += 3;
         }
         let mut role = self.duration_role(context, end, value.0)?;
-        if self.changing_metric(context, end) {
+        if self.changing_metric(context, end) || self.metric_moved_before(context) {
             role = Role::Incidental;
         }
         self.push(
@@ -79,6 +79,29 @@ impl Scanner<'_> {
             return true;
         }
         before == "to" && (2..8).any(|back| self.word_before(context, back) == "from")
+    }
+
+    /// "one quarter of the people", "a quarter of the budget": a fraction, not a time.
+    fn fraction_of(&self, unit_at: usize) -> bool {
+        matches!(self.word(unit_at), "quarter" | "quarters") && self.word(unit_at + 1) == "of"
+    }
+
+    /// "costs surged from $12K to $38K in four months", "users grew 3x in nine months": a
+    /// metric (the subject, just before a verb of change earlier in the sentence) moved in
+    /// that time.
+    fn metric_moved_before(&self, context: usize) -> bool {
+        let mut at = context;
+        for _ in 0..12 {
+            if at == 0 || matches!(self.symbol(at - 1), '.' | ';' | '!' | '?' | ':') {
+                return false;
+            }
+            at -= 1;
+            if self.has(at, Class::MetricChangeVerb) {
+                // "costs surged", "costs had grown", "the bill has risen"
+                return (1..=3).any(|back| at >= back && self.has(at - back, Class::MetricNoun));
+            }
+        }
+        false
     }
 
     /// "a 6-month migration", "three-year", "a two-day outage", "a 12-week-long push".
@@ -141,12 +164,19 @@ impl Scanner<'_> {
             return Some(index + 3);
         }
         let months = self.time_unit(index)?;
-        // "a whole year", "the past year", "the next quarter"
-        if self.has_before(index, 1, Class::OneUnitSpan)
-            && matches!(self.word_before(index, 2), "a" | "an" | "the")
-            && index >= self.floor + 2
+        if self.fraction_of(index) {
+            return None;
+        }
+        // "a whole year", "the past year", "the next quarter", "the next fiscal year"
+        let modifier = usize::from(
+            self.has_before(index, 1, Class::TimeModifier)
+                && self.has_before(index, 2, Class::OneUnitSpan),
+        );
+        if self.has_before(index, 1 + modifier, Class::OneUnitSpan)
+            && matches!(self.word_before(index, 2 + modifier), "a" | "an" | "the")
+            && index >= self.floor + 2 + modifier
         {
-            let start = index - 2;
+            let start = index - 2 - modifier;
             let role = self.duration_role(start, index + 1, months)?;
             self.push(
                 FigureKind::HorizonMonths,

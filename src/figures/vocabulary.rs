@@ -69,6 +69,8 @@ struct VocabularyFile {
     title_acronyms: HashMap<String, f64>,
     promotion_words: Vec<String>,
     rank_words: Vec<String>,
+    metric_nouns: Vec<String>,
+    metric_change_verbs: Vec<String>,
 }
 
 /// A class of word; a word may be in several.
@@ -87,6 +89,8 @@ pub(crate) enum Class {
     NotSpanBefore,
     IncidentNoun,
     IncidentLink,
+    MetricNoun,
+    MetricChangeVerb,
     MultiYear,
     PeopleNoun,
     PeopleUnit,
@@ -295,6 +299,8 @@ impl Vocabulary {
             (Class::MoneyContextBefore, file.money_context_before),
             (Class::Promotion, file.promotion_words),
             (Class::RankWord, file.rank_words),
+            (Class::MetricNoun, file.metric_nouns),
+            (Class::MetricChangeVerb, file.metric_change_verbs),
         ];
         for (class, words) in lists {
             for word in words {

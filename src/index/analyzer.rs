@@ -84,6 +84,12 @@ pub fn story_analyzer() -> TextAnalyzer {
     analyzer(STOP_WORDS)
 }
 
+/// The analyzer of concept cues and the story text they are found in: the story analyzer
+/// without stop words, so "I was wrong" keeps its words in order.
+pub fn cue_analyzer() -> TextAnalyzer {
+    analyzer(&[])
+}
+
 /// The analyzer of query text: the story analyzer plus question boilerplate removal.
 pub fn query_analyzer() -> TextAnalyzer {
     let words: Vec<&str> = STOP_WORDS

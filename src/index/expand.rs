@@ -26,6 +26,8 @@ pub struct QuestionTerms {
     pub text: Vec<String>,
     /// Stems of its keywords.
     pub keywords: Vec<String>,
+    /// The question as written: what names its concepts (`prompts/thesaurus.ron`).
+    pub asked: String,
 }
 
 /// The vocabulary of the whole question bank, with each stem's rarity across questions.
@@ -126,6 +128,7 @@ fn question_terms(question: &Question, analyzer: &mut TextAnalyzer) -> QuestionT
         id: question.id.clone(),
         level: question.level,
         text: stems(analyzer, &question.text),
+        asked: question.text.clone(),
         keywords,
     }
 }

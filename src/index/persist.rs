@@ -24,7 +24,11 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 use tantivy::{Index, IndexWriter, Term};
 
-use super::{document, index_all, schema, Entry, IndexError, StoryIndex, UPDATE_BUDGET};
+use super::analyzer::cue_analyzer;
+use super::thesaurus::ConceptVocabulary;
+use super::{
+    document, index_all, schema, story_texts, Entry, IndexError, StoryIndex, UPDATE_BUDGET,
+};
 use crate::bank::{story_files, story_ids, Bank, BankError};
 use crate::prompts::Prompts;
 use crate::story::{FileStamp, Level, Story};
@@ -37,7 +41,7 @@ const MANIFEST: &str = "starbank-manifest.json";
 
 /// Bump when the schema, the analyzers or what a document holds change: an index of
 /// another format is rebuilt.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// Files modified this close to the manifest's writing are hashed on every open.
 pub const RACY_NANOS: u128 = 2_000_000_000;
@@ -70,6 +74,9 @@ pub struct Opened {
 struct Manifest {
     format: u32,
     version: String,
+    /// The thesaurus the `concepts` field was read with: another one rebuilds.
+    #[serde(default)]
+    thesaurus: u64,
     /// When the manifest was written, in nanoseconds since the epoch.
     written: u128,
     files: Vec<FileRecord>,
@@ -192,7 +199,7 @@ fn open_on_disk(
         .iter()
         .filter_map(|path| found(root, path, loaded))
         .collect();
-    let kept = read_manifest(&dir).and_then(|manifest| {
+    let kept = read_manifest(&dir, prompts).and_then(|manifest| {
         let index = tantivy::Index::open_in_dir(&dir).ok()?;
         Some((manifest, index))
     });
@@ -231,18 +238,27 @@ fn now() -> u128 {
         .map_or(0, |elapsed| elapsed.as_nanos())
 }
 
-fn read_manifest(dir: &Path) -> Option<Manifest> {
+fn read_manifest(dir: &Path, prompts: &Prompts) -> Option<Manifest> {
     let text = std::fs::read_to_string(dir.join(MANIFEST)).ok()?;
     let manifest: Manifest = serde_json::from_str(&text).ok()?;
-    (manifest.format == FORMAT && manifest.version == env!("CARGO_PKG_VERSION")).then_some(manifest)
+    (manifest.format == FORMAT
+        && manifest.version == env!("CARGO_PKG_VERSION")
+        && manifest.thesaurus == thesaurus_hash(prompts))
+    .then_some(manifest)
+}
+
+/// What the kept index's `concepts` field depends on besides the stories.
+fn thesaurus_hash(prompts: &Prompts) -> u64 {
+    hash_of(format!("{:?}", prompts.thesaurus).as_bytes())
 }
 
 /// Writes the manifest beside a temporary name, then renames it over the old one: a reader
 /// sees the old manifest or the new one, never half of one.
-fn write_manifest(dir: &Path, files: Vec<FileRecord>) -> Result<(), Error> {
+fn write_manifest(dir: &Path, files: Vec<FileRecord>, prompts: &Prompts) -> Result<(), Error> {
     let manifest = Manifest {
         format: FORMAT,
         version: env!("CARGO_PKG_VERSION").to_string(),
+        thesaurus: thesaurus_hash(prompts),
         written: now(),
         files,
     };
@@ -294,8 +310,9 @@ fn rebuild(
         .collect();
     // A bank read from disk here is for search, which shows text; one loaded by the caller
     // is for the coverage map, which does not.
-    let entries = index_all(&index, fields, &keyed, loaded.is_empty())?;
-    write_manifest(dir, records.clone())?;
+    let concepts = ConceptVocabulary::of(prompts);
+    let entries = index_all(&index, fields, &keyed, loaded.is_empty(), &concepts)?;
+    write_manifest(dir, records.clone(), prompts)?;
     finish(
         root,
         index,
@@ -458,7 +475,7 @@ fn update(
     let touched = changed.len() + removed.len();
     if touched == 0 {
         if rewritten {
-            write_manifest(dir, kept.clone())?;
+            write_manifest(dir, kept.clone(), prompts)?;
         }
         return finish(root, index, kept, prompts, Freshness::Reused, None);
     }
@@ -485,13 +502,16 @@ fn update(
     {
         writer.delete_term(Term::from_field_text(fields.key, key));
     }
+    let concepts = ConceptVocabulary::of(prompts);
+    let mut cues = cue_analyzer();
     for (story, key) in &stories {
+        let said = concepts.story_concepts(story_texts(story), &mut cues);
         let slot = records
             .iter()
             .find(|record| &record.key == key)
             .and_then(|record| record.story.as_ref())
             .map_or(0, |story| story.slot);
-        writer.add_document(document(fields, story, slot, Path::new(key)))?;
+        writer.add_document(document(fields, story, slot, Path::new(key), &said))?;
     }
     // No manifest while the index changes: a run stopped between the commit and the new
     // manifest finds none and rebuilds, instead of trusting records of documents gone.
@@ -502,7 +522,7 @@ fn update(
     writer.commit()?;
     writer.wait_merging_threads()?;
     kept.extend(records);
-    write_manifest(dir, kept.clone())?;
+    write_manifest(dir, kept.clone(), prompts)?;
     finish(
         root,
         index,
@@ -545,7 +565,13 @@ fn finish(
         entries
     });
     Ok(Opened {
-        index: StoryIndex::assemble(index, fields, entries, prompts)?,
+        index: StoryIndex::assemble(
+            index,
+            fields,
+            entries,
+            prompts,
+            ConceptVocabulary::of(prompts),
+        )?,
         broken,
         freshness,
         note: None,

@@ -96,7 +96,14 @@ fn render_diagnostic(out: &mut String, diagnostic: &Diagnostic, sources: &Source
             " ".repeat(at.line.to_string().len())
         }
         None => {
-            let _ = writeln!(out, " {}-->{} {path}", styles.gutter, styles.reset);
+            // The bank folder's name, or a file's, is story text too.
+            let _ = writeln!(
+                out,
+                " {}-->{} {}",
+                styles.gutter,
+                styles.reset,
+                sanitize(&path)
+            );
             String::new()
         }
     };

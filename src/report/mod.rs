@@ -169,9 +169,15 @@ impl<'a> Sources<'a> {
     }
 }
 
-/// A path as reports print it: forward slashes, so output is the same on every system.
+/// A path as reports print it: forward slashes, so output is the same on every system. (Only
+/// on Windows is `\\` a separator; elsewhere it is a character of a file name, kept.)
 fn display_path(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    let text = path.to_string_lossy();
+    if cfg!(windows) {
+        text.replace('\\', "/")
+    } else {
+        text.into_owned()
+    }
 }
 
 /// [`display_path`] made safe for a terminal: a file name is story text too.

@@ -95,29 +95,46 @@ fn result(diagnostic: &Diagnostic, sources: &Sources) -> Value {
             .unwrap_or(0);
         (diagnostic.code, index)
     };
-    let region = sources
-        .place_of(diagnostic)
-        .map(|at| (at.line, at.column, at.end_line, at.end_column));
+    let region = match sources.place_of(diagnostic) {
+        Some(at) => json!({
+            "startLine": at.line.max(1),
+            "startColumn": at.column.max(1),
+            "endLine": at.end_line.max(at.line).max(1),
+            "endColumn": at.end_column.max(1),
+        }),
+        // A finding about the whole bank (or a file) has no phrase; code scanning drops a
+        // result without a line, so it is placed at the first line.
+        None => json!({"startLine": 1}),
+    };
     json!({
         "ruleId": rule_id,
         "ruleIndex": index,
         "level": level(diagnostic.severity),
         "message": {"text": diagnostic.message},
-        "locations": [location(&display_path(&diagnostic.path), region)],
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": uri(&display_path(&diagnostic.path))},
+            "region": region,
+        }}],
     })
 }
 
-fn location(uri: &str, region: Option<(usize, usize, usize, usize)>) -> Value {
-    let mut physical = json!({"artifactLocation": {"uri": uri}});
-    if let Some((line, column, end_line, end_column)) = region {
-        physical["region"] = json!({
-            "startLine": line.max(1),
-            "startColumn": column.max(1),
-            "endLine": end_line.max(line).max(1),
-            "endColumn": end_column.max(1),
-        });
+/// A path as a SARIF `uri` (a URI reference, RFC 3986): every byte but the unreserved
+/// characters, `/` and the sub-delimiters is percent-encoded, so a file name with a space,
+/// `%`, `#`, `:`, a control character or any non-ASCII letter still names its file.
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b'@' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
     }
-    json!({"physicalLocation": physical})
+    out
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -125,5 +142,20 @@ fn level(severity: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Info => "note",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_uri_encodes_what_a_uri_cannot_hold() {
+        assert_eq!(uri("stories/a-b_c.ron"), "stories/a-b_c.ron");
+        assert_eq!(
+            uri("my stories/50%#1?.ron"),
+            "my%20stories/50%25%231%3F.ron"
+        );
+        assert_eq!(uri("C:x/naïve\u{1b}.ron"), "C%3Ax/na%C3%AFve%1B.ron");
     }
 }

@@ -169,6 +169,8 @@ pub enum Request {
     },
     /// The ranked stories for one question.
     Question { generation: u64, question: String },
+    /// The bank's `starbank.ron` changed: lint with this config from now on.
+    Config { config: Box<Config> },
 }
 
 /// What the worker answers.
@@ -215,6 +217,12 @@ impl Engine {
             index: None,
             paths: HashMap::new(),
         }
+    }
+
+    /// Lints with `config` from now on (the bank's `starbank.ron` changed).
+    pub fn set_config(&mut self, config: Config) {
+        self.linter = Linter::new(&self.prompts, &config);
+        self.config = config;
     }
 
     pub fn analyse_bank(&mut self, stories: Arc<Vec<Story>>) -> BankAnalysis {
@@ -613,6 +621,7 @@ fn serve(mut engine: Engine, requests: Receiver<Request>, replies: Sender<Reply>
                     stories.push((generation, story));
                 }
                 Request::Removed { id } => engine.remove_story(&id),
+                Request::Config { config } => engine.set_config(*config),
                 Request::Search {
                     generation,
                     text,

@@ -94,12 +94,14 @@ impl App {
         let pending = recovery::pending(&bank.root);
         let level = bank.config.level;
         let (history, history_note) = History::load(&bank.root);
+        let mut load_errors = bank.errors;
+        load_errors.extend(config_problems(&bank.root, &bank.config, &prompts));
         let mut app = App {
             bank_root: bank.root,
             prompts,
             config: bank.config,
             stories: Arc::new(stories),
-            load_errors: bank.errors,
+            load_errors,
             analysis: HashMap::new(),
             bank: BankAnalysis::default(),
             analysed: false,
@@ -1140,6 +1142,11 @@ impl App {
 
     /// Reads one file again (changed outside, created, or removed) and re-checks it.
     pub fn reload_path(&mut self, path: &Path) {
+        if path == crate::config::config_path(&self.bank_root) {
+            // The bank's config, not a story.
+            self.reload_config();
+            return;
+        }
         let selected = self.selected_story().map(|s| s.path.clone());
         if let Some(edit) = &mut self.edit {
             if edit.path == path {
@@ -1205,14 +1212,56 @@ impl App {
                 stories.sort_by(|a, b| a.path.cmp(&b.path));
                 self.stories = Arc::new(stories);
                 self.load_errors = bank.errors;
-                self.config = bank.config;
+                self.load_errors.extend(config_problems(
+                    &self.bank_root,
+                    &bank.config,
+                    &self.prompts,
+                ));
+                self.use_config(bank.config);
                 self.clamp_selection();
-                self.request_bank();
                 self.say("bank reloaded");
             }
             Err(err) => self.say_error(err.to_string()),
         }
     }
+}
+
+impl App {
+    /// Reads `starbank.ron` again: a config that loads is applied to the analysis and its
+    /// mistakes (an unknown rule or rubric alternative) shown; one that does not load is
+    /// shown at its line, and the config in force stays.
+    fn reload_config(&mut self) {
+        let path = crate::config::config_path(&self.bank_root);
+        self.load_errors.retain(|error| error.path != path);
+        match Config::load(&self.bank_root) {
+            Ok(config) => {
+                self.load_errors
+                    .extend(config_problems(&self.bank_root, &config, &self.prompts));
+                self.use_config(config);
+            }
+            Err(err) => self.load_errors.push(err),
+        }
+    }
+
+    /// Lints with `config` from now on, and re-checks the bank with it.
+    fn use_config(&mut self, config: Config) {
+        self.config = config.clone();
+        self.worker.send(Request::Config {
+            config: Box::new(config),
+        });
+        self.request_bank();
+    }
+}
+
+/// The mistakes in a bank's config that only the prompts can tell (rules and rubric
+/// alternatives it names that do not exist), as `starbank lint` reports them.
+fn config_problems(root: &Path, config: &Config, prompts: &Prompts) -> Vec<LoadError> {
+    let probe = Bank {
+        root: root.to_path_buf(),
+        config: config.clone(),
+        ..Bank::default()
+    };
+    crate::lint::config_errors(&probe, &prompts.rubric)
 }
 
 /// A file's name for messages.

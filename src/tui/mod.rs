@@ -92,6 +92,7 @@ fn event_loop(
             // wait on a redraw per key.
             loop {
                 let event = event::read()?;
+                injected_panic(&event);
                 if let Some(action) = keys::action_for(app, &event) {
                     app.apply(action);
                 }
@@ -127,4 +128,20 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// The variable that arms [`injected_panic`].
+pub const TEST_PANIC_VAR: &str = "STARBANK_TEST_PANIC";
+
+/// Debug builds only: with `STARBANK_TEST_PANIC=1`, F12 panics inside the real event loop, so
+/// the end-to-end test (`tests/tmux_e2e.sh`) sees what a defect leaves behind: the terminal
+/// restored, the open edit in a recovery file, offered back at the next start. A release
+/// build has no such key.
+fn injected_panic(event: &event::Event) {
+    if cfg!(debug_assertions)
+        && matches!(event, event::Event::Key(key) if key.code == event::KeyCode::F(12))
+        && std::env::var(TEST_PANIC_VAR).is_ok_and(|value| value == "1")
+    {
+        panic!("injected panic ({TEST_PANIC_VAR}=1, F12)");
+    }
 }

@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use crate::common;
 
-use common::corpus::{load_rows, write_bank, Row, KINDS, READINGS};
+use common::corpus::{load_figure_rows, write_bank, Row, KINDS, READINGS};
 
 /// Each story's scope figures (kind, value, text) and reading, by row index.
 struct Predicted {
@@ -239,7 +239,7 @@ impl Scores {
 
 #[test]
 fn corpus_figures_and_levels() {
-    let rows = load_rows();
+    let rows = load_figure_rows();
     let predicted = lint(&rows);
     let misses = std::env::var("STARBANK_CORPUS_MISSES").ok();
     let show_misses = misses.is_some();
@@ -273,12 +273,15 @@ fn corpus_figures_and_levels() {
         println!("  {miss}");
     }
 
-    // Floors a little under what was measured on all 169 rows (see the table above); a
-    // regression in any of them fails CI.
+    // Floors a little under what was measured on all 258 rows (see the table above); a
+    // regression in any of them fails CI. Two batches were labelled blind and scored before
+    // the reader learnt from them (`STARBANK_CORPUS=<file>`; tests/corpus/README.md): the
+    // 45 rows of the second, horizon precision 0.59, recall 0.64, reads_at 0.73; the 44 of
+    // the third, horizon 0.57 / 0.70, team 0.82 / 0.88, reads_at 0.74.
     let floors = [
-        ("dollars", 0.97, 0.94, 0.94),
-        ("horizon_months", 0.93, 0.88, 0.91),
-        ("team_size", 0.92, 0.93, 0.95),
+        ("dollars", 0.97, 0.94, 0.96),
+        ("horizon_months", 0.88, 0.80, 0.81),
+        ("team_size", 0.88, 0.91, 0.92),
     ];
     for (kind, precision, recall, largest) in floors {
         let counts = all.kinds[kind];
@@ -289,11 +292,11 @@ fn corpus_figures_and_levels() {
         assert!(counts.recall() >= recall, "{kind} recall\n{report}");
         assert!(counts.largest() >= largest, "{kind} largest\n{report}");
     }
-    assert!(all.reads_at_accuracy() >= 0.86, "reads_at\n{report}");
+    assert!(all.reads_at_accuracy() >= 0.82, "reads_at\n{report}");
     let severe =
         all.count("L7", "below-L6") + all.count("L7", "none") + all.count("below-L6", "L7");
     assert!(
-        severe <= 3,
+        severe <= 5,
         "{severe} stories read two levels off\n{report}"
     );
 }
@@ -301,7 +304,7 @@ fn corpus_figures_and_levels() {
 /// The corpus itself: enough rows, sources and levels to measure anything.
 #[test]
 fn corpus_is_large_and_varied() {
-    let rows = load_rows();
+    let rows = load_figure_rows();
     assert!(rows.len() >= 150, "{} rows", rows.len());
     let mut sources: Vec<String> = rows.iter().map(Row::source_key).collect();
     sources.sort();

@@ -309,3 +309,23 @@ fn a_bank_with_a_file_name_that_is_not_utf8_is_searched_in_memory() {
     assert!(opened.note.unwrap().contains("not a UTF-8 file name"));
     assert_eq!(results(&opened.index), fresh(&root));
 }
+
+#[test]
+fn another_thesaurus_rebuilds_the_kept_index() {
+    let (_dir, root) = bank_copy();
+    assert_eq!(open(&root).freshness, Freshness::Rebuilt);
+    assert_eq!(open(&root).freshness, Freshness::Reused);
+    // The concepts field is read with the thesaurus' cues: other cues, another index.
+    let mut prompts = Prompts::builtin();
+    prompts.thesaurus.concepts[0]
+        .cues
+        .push("a cue no story says".to_string());
+    let opened = persist::open(&root, &prompts).unwrap();
+    assert_eq!(opened.freshness, Freshness::Rebuilt);
+    drop(opened);
+    assert_eq!(
+        persist::open(&root, &prompts).unwrap().freshness,
+        Freshness::Reused
+    );
+    assert_eq!(open(&root).freshness, Freshness::Rebuilt);
+}

@@ -34,26 +34,103 @@ fn human_output_on_the_example_bank() {
 #[test]
 fn short_output_on_the_example_bank() {
     let (text, _) = lint_output(&["stories", "--format", "short"]);
+    let shape = regex::Regex::new(
+        r"^stories(/[a-z0-9-]+\.ron:[1-9][0-9]*:[1-9][0-9]*)?: (error|warning|info)\[(SC|ST|BK)[0-9]{3}\] \S.*$",
+    )
+    .unwrap();
     for line in text.lines() {
-        let (place, rest) = line.split_once(": ").expect("path:line:col: ...");
-        assert!(place.starts_with("stories"), "{line}");
-        assert!(rest.contains('[') && rest.contains(']'), "{line}");
+        assert!(shape.is_match(line), "{line}");
     }
     insta::assert_snapshot!("short", text);
+}
+
+/// One annotation: its command, its properties (unescaped) and its message (unescaped).
+fn parse_annotation(line: &str) -> (String, Vec<(String, String)>, String) {
+    let unescape = |text: &str| {
+        text.replace("%0D", "\r")
+            .replace("%0A", "\n")
+            .replace("%3A", ":")
+            .replace("%2C", ",")
+            .replace("%25", "%")
+    };
+    let rest = line
+        .strip_prefix("::")
+        .unwrap_or_else(|| panic!("not a workflow command: {line}"));
+    let (command, rest) = rest.split_once(' ').expect("a command and properties");
+    let (properties, message) = rest.split_once("::").expect("`::` before the message");
+    let properties = properties
+        .split(',')
+        .map(|property| {
+            let (key, value) = property.split_once('=').expect("key=value");
+            (key.to_string(), unescape(value))
+        })
+        .collect();
+    (command.to_string(), properties, unescape(message))
 }
 
 #[test]
 fn github_output_on_the_example_bank() {
     let (text, _) = lint_output(&["stories", "--format", "github"]);
-    for line in text.lines() {
-        assert!(
-            line.starts_with("::warning ")
-                || line.starts_with("::error ")
-                || line.starts_with("::notice "),
-            "{line}"
-        );
-        assert!(line.contains("::"), "{line}");
+    let (json, _) = lint_output(&["stories", "--format", "json"]);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    // Each annotation is a finding of the JSON report: same file, place, severity, message.
+    let mut expected = Vec::new();
+    for story in json["stories"].as_array().unwrap() {
+        for d in story["diagnostics"].as_array().unwrap() {
+            expected.push((
+                story["path"].as_str().unwrap().to_string(),
+                d["line"].as_u64(),
+                d["column"].as_u64(),
+                d["code"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+            ));
+        }
     }
+    for d in json["bank"]["diagnostics"].as_array().unwrap() {
+        expected.push((
+            d["path"].as_str().unwrap().to_string(),
+            d["line"].as_u64(),
+            d["column"].as_u64(),
+            d["code"].as_str().unwrap().to_string(),
+            d["severity"].as_str().unwrap().to_string(),
+            d["message"].as_str().unwrap().to_string(),
+        ));
+    }
+    let mut annotations = Vec::new();
+    for line in text.lines() {
+        let (command, properties, message) = parse_annotation(line);
+        let get = |key: &str| {
+            properties
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+        };
+        let title = get("title").expect("a title");
+        let code = title.split(' ').next().unwrap().to_string();
+        let rule = starbank::lint::RULES
+            .iter()
+            .find(|r| r.code == code)
+            .unwrap();
+        assert_eq!(title, format!("{code} ({})", rule.name));
+        let severity = match command.as_str() {
+            "error" => "error",
+            "warning" => "warning",
+            "notice" => "info",
+            other => panic!("unknown command {other}: {line}"),
+        };
+        annotations.push((
+            get("file").expect("a file"),
+            get("line").map(|l| l.parse().unwrap()),
+            get("col").map(|c| c.parse().unwrap()),
+            code,
+            severity.to_string(),
+            message,
+        ));
+    }
+    expected.sort();
+    annotations.sort();
+    assert_eq!(annotations, expected);
     insta::assert_snapshot!("github", text);
 }
 
@@ -76,7 +153,135 @@ fn sarif_output_on_the_example_bank() {
         let uri = location["artifactLocation"]["uri"].as_str().unwrap();
         assert!(uri == "stories" || uri.starts_with("stories/"), "{uri}");
     }
+    assert_eq!(common::sarif::problems(&sarif), None);
     insta::assert_snapshot!("sarif", text);
+}
+
+/// Every kind of result GitHub's validator used to reject, or that a bank can produce without
+/// a line: files that do not load (a parse error, bytes that are not UTF-8, an empty file),
+/// mistakes in `starbank.ron` (an unknown rule, an unknown rubric alternative), and findings
+/// about the whole bank (BK001, BK003); and file names a URI must encode.
+#[test]
+fn sarif_places_every_result_and_follows_the_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = dir.path().join("my bank");
+    std::fs::create_dir(&bank).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/payments-oncall-turnaround.ron"),
+        bank.join("50% naïve #1.ron"),
+    )
+    .unwrap();
+    std::fs::write(
+        bank.join("broken.ron"),
+        "(\n    title: \"Broken\",\n    level: L9,\n)\n",
+    )
+    .unwrap();
+    std::fs::write(bank.join("latin1.ron"), b"(title: \"caf\xe9\")").unwrap();
+    std::fs::write(bank.join("empty.ron"), "").unwrap();
+    std::fs::write(
+        bank.join("starbank.ron"),
+        "(\n    disable: [\"SC0001\"],\n    rubric: { team_size: (alternative: \"doc-999\") },\n)\n",
+    )
+    .unwrap();
+    let output = starbank()
+        .current_dir(dir.path())
+        .args(["lint", "--format", "sarif", "my bank"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "files did not load");
+    let sarif: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(common::sarif::problems(&sarif), None);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    // (uri, rule, start line, start column) of each result; `None` where SARIF has none.
+    let placed: Vec<(String, String, u64, Option<u64>)> = results
+        .iter()
+        .map(|result| {
+            let location = &result["locations"][0]["physicalLocation"];
+            (
+                location["artifactLocation"]["uri"]
+                    .as_str()
+                    .unwrap()
+                    .to_string(),
+                result["ruleId"].as_str().unwrap().to_string(),
+                location["region"]["startLine"].as_u64().unwrap(),
+                location["region"]["startColumn"].as_u64(),
+            )
+        })
+        .collect();
+    let find = |uri: &str, rule: &str| {
+        placed
+            .iter()
+            .find(|(u, r, ..)| u == uri && r == rule)
+            .map(|(_, _, line, column)| (*line, *column))
+            .unwrap_or_else(|| panic!("no {rule} result for {uri}: {placed:#?}"))
+    };
+    assert_eq!(find("my%20bank/broken.ron", "load-error"), (3, Some(12)));
+    assert_eq!(find("my%20bank/latin1.ron", "load-error"), (1, Some(13)));
+    assert_eq!(find("my%20bank/empty.ron", "load-error"), (1, Some(1)));
+    assert_eq!(find("my%20bank/starbank.ron", "load-error").0, 2);
+    let alternative = results
+        .iter()
+        .find(|r| {
+            r["message"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("`doc-999` is not an alternative of the `team_size` rubric")
+        })
+        .expect("the unknown rubric alternative is reported");
+    assert_eq!(
+        alternative["locations"][0]["physicalLocation"]["region"]["startLine"],
+        3
+    );
+    // A finding about the whole bank is placed at line 1 of the bank folder.
+    assert_eq!(find("my%20bank", "BK001"), (1, None));
+    assert!(placed
+        .iter()
+        .any(|(uri, rule, ..)| uri == "my%20bank" && rule == "BK003"));
+    // Every URI names a file or folder that is there.
+    for (uri, ..) in &placed {
+        let path = common::sarif::percent_decode(uri).expect("a well-formed URI");
+        assert!(dir.path().join(&path).exists(), "{uri} -> {path}");
+    }
+    assert!(placed
+        .iter()
+        .any(|(uri, ..)| uri == "my%20bank/50%25%20na%C3%AFve%20%231.ron"));
+}
+
+/// The check above can fail: logs GitHub rejects are caught, by the schema or by the rules
+/// code scanning adds to it.
+#[test]
+fn the_sarif_check_rejects_what_code_scanning_rejects() {
+    let (text, _) = lint_output(&["stories", "--format", "sarif"]);
+    let valid: Value = serde_json::from_str(&text).unwrap();
+    type Break = fn(&mut Value);
+    let broken: [(&str, Break); 5] = [
+        ("no region", |r| {
+            r["locations"][0]["physicalLocation"]
+                .as_object_mut()
+                .unwrap()
+                .remove("region");
+        }),
+        ("a level the schema does not know", |r| {
+            r["level"] = "fatal".into()
+        }),
+        ("a URI with a space", |r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] = "a b.ron".into()
+        }),
+        ("a line 0", |r| {
+            r["locations"][0]["physicalLocation"]["region"]["startLine"] = 0.into()
+        }),
+        ("a ruleIndex at another rule", |r| {
+            r["ruleIndex"] = (r["ruleIndex"].as_u64().unwrap() + 1).into()
+        }),
+    ];
+    for (what, breaks) in broken {
+        let mut log = valid.clone();
+        breaks(&mut log["runs"][0]["results"][0]);
+        assert!(
+            common::sarif::problems(&log).is_some(),
+            "{what} passed the check"
+        );
+    }
 }
 
 /// Checks `value` against the docs/json.md lint JSON contract, key by key. (Key order is
@@ -246,10 +451,279 @@ fn the_example_bank_produces_the_findings_it_was_written_for() {
     }
 }
 
+/// The raw JSON, as a tool reading it sees it: key order, summary counts and every value.
+#[test]
+fn json_output_on_the_example_bank() {
+    let (text, status) = lint_output(&["stories", "--format", "json"]);
+    assert_eq!(status, 1);
+    insta::assert_snapshot!("json", text);
+}
+
 #[test]
 fn fail_on_sets_the_exit_status() {
+    // The bundled bank has warnings and infos, no errors.
     assert_eq!(lint_output(&["stories", "--fail-on", "error"]).1, 0);
     assert_eq!(lint_output(&["stories", "--fail-on", "warning"]).1, 1);
+    assert_eq!(lint_output(&["stories", "--fail-on", "info"]).1, 1);
+    // A story whose only finding is an info (SC011, no scope figure): only `info` fails.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/pricing-change-safety.ron"),
+        dir.path().join("story.ron"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("starbank.ron"), "(enable: [\"SC011\"])\n").unwrap();
+    let run = |fail_on: &str| {
+        let output = starbank()
+            .args(["lint", "--fail-on", fail_on])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8(output.stdout).unwrap(),
+        )
+    };
+    let (status, text) = run("info");
+    assert_eq!(status, Some(1), "{text}");
+    assert!(
+        text.ends_with("found 0 errors, 0 warnings, 1 info\n"),
+        "{text}"
+    );
+    let (status, text) = run("warning");
+    assert_eq!(status, Some(0), "{text}");
+    assert!(
+        text.ends_with("found 0 errors, 0 warnings, 1 info (none at or above warning)\n"),
+        "{text}"
+    );
+    assert_eq!(run("error").0, Some(0));
+    // The same finding made an error by the config fails every level.
+    std::fs::write(
+        dir.path().join("starbank.ron"),
+        "(enable: [\"SC011\"], severity: {\"SC011\": error})\n",
+    )
+    .unwrap();
+    for fail_on in ["error", "warning", "info"] {
+        let (status, text) = run(fail_on);
+        assert_eq!(status, Some(1), "--fail-on {fail_on}: {text}");
+        assert!(text.contains("error[SC011]"), "{text}");
+    }
+}
+
+/// Every command that reads a bank, run where there is none: one error naming the folder
+/// and what to do, exit status 2, and nothing created.
+#[test]
+fn a_missing_bank_is_an_error_for_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let expected = |name: &str| {
+        format!(
+            "error: bank folder `{name}` does not exist; pass --bank DIR, or run from the folder that holds `stories/`\n"
+        )
+    };
+    for args in [
+        &["check"][..],
+        &["lint"],
+        &["lint", "--format", "json"],
+        &["search", "pager"],
+        &["map"],
+        &["coverage"],
+        &["plan"],
+        &["sheet"],
+        &["tui"],
+    ] {
+        let output = starbank()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            String::from_utf8(output.stderr).unwrap(),
+            expected("stories"),
+            "{args:?}"
+        );
+        assert!(output.stdout.is_empty(), "{args:?}");
+        let output = starbank()
+            .current_dir(dir.path())
+            .args(["--bank", "nowhere"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "--bank nowhere {args:?}");
+        assert_eq!(
+            String::from_utf8(output.stderr).unwrap(),
+            expected("nowhere"),
+            "--bank nowhere {args:?}"
+        );
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+/// `--bank DIR` names the bank, before or after the command, and its `starbank.ron` applies.
+#[test]
+fn bank_names_the_bank_and_its_config_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = dir.path().join("my-bank");
+    std::fs::create_dir(&bank).unwrap();
+    let story = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("stories/payments-oncall-turnaround.ron"),
+    )
+    .unwrap();
+    // Without its own level the story is judged at the config's.
+    std::fs::write(
+        bank.join("story.ron"),
+        story.replace("    level: L6,\n", ""),
+    )
+    .unwrap();
+    std::fs::write(bank.join("starbank.ron"), "(level: L7)\n").unwrap();
+    for args in [
+        &["--bank", "my-bank", "lint", "--format", "json"][..],
+        &["lint", "--bank", "my-bank", "--format", "json"],
+    ] {
+        let output = starbank()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        let value: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let stories = value["stories"].as_array().unwrap();
+        assert_eq!(stories.len(), 1, "{args:?}");
+        assert_eq!(stories[0]["path"], "my-bank/story.ron");
+        assert_eq!(stories[0]["level"], "L7", "the config's level");
+        assert!(story_codes(&value, "story").contains(&"SC009".to_string()));
+    }
+    let output = starbank()
+        .current_dir(dir.path())
+        .args(["--bank", "my-bank", "check"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "ok: 1 stories in my-bank load cleanly\n"
+    );
+}
+
+/// `--prompts DIR` replaces the prompts files it holds; a missing folder or a broken file is
+/// an error that names it, never a silent fall back to the built-in prompts.
+#[test]
+fn prompts_replaces_the_rubric_and_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let prompts = dir.path().join("my-prompts");
+    std::fs::create_dir(&prompts).unwrap();
+    let levels =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("prompts/levels.ron"))
+            .unwrap();
+    // A rubric where 12 engineers already read L7: the L6 story's team of 14 reads above.
+    let stricter = levels.replacen("l7_from: 50,", "l7_from: 12,", 1);
+    assert_ne!(stricter, levels, "levels.ron's team-size band moved");
+    std::fs::write(prompts.join("levels.ron"), &stricter).unwrap();
+    let bank = Path::new(env!("CARGO_MANIFEST_DIR")).join("stories");
+    let lint = |prompts_dir: &Path| {
+        starbank()
+            .arg("--prompts")
+            .arg(prompts_dir)
+            .args(["lint", "--format", "json"])
+            .arg(&bank)
+            .output()
+            .unwrap()
+    };
+    let output = lint(&prompts);
+    let value: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(story_codes(&value, "payments-oncall-turnaround").contains(&"SC002".to_string()));
+
+    let output = lint(&dir.path().join("no-such-prompts"));
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with(&format!(
+            "error: prompts folder `{}` does not exist; pass --prompts DIR",
+            dir.path().join("no-such-prompts").display()
+        )),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty());
+
+    std::fs::write(
+        prompts.join("levels.ron"),
+        stricter.replacen("l7_from: 12,", "l7_from: twelve,", 1),
+    )
+    .unwrap();
+    let line = stricter
+        .lines()
+        .position(|line| line.contains("l7_from: 12,"))
+        .unwrap()
+        + 1;
+    let output = lint(&prompts);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!("my-prompts/levels.ron:{line}:")),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty());
+}
+
+/// A rubric alternative or a rule that does not exist in `starbank.ron` is an error at its
+/// line and column for `check` and `lint`, and said by the commands that go on without it.
+#[test]
+fn an_unknown_rubric_alternative_is_an_error_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = dir.path().join("bank");
+    common::copy_bundled_stories(&bank);
+    std::fs::write(
+        bank.join("starbank.ron"),
+        "(\n    rubric: { team_size: (alternative: \"doc-01\") },\n)\n",
+    )
+    .unwrap();
+    let expected = "error: `doc-01` is not an alternative of the `team_size` rubric
+ --> bank/starbank.ron:2:41
+  |
+2 |     rubric: { team_size: (alternative: \"doc-01\") },
+  |                                         ^^^^^^
+  = help: did you mean `doc-001`?
+";
+    let check = starbank()
+        .current_dir(dir.path())
+        .args(["check", "bank"])
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(2));
+    let stderr = String::from_utf8(check.stderr).unwrap();
+    assert!(stderr.starts_with(expected), "{stderr}");
+    assert!(
+        stderr.ends_with("1 error in 15 files (15 of 15 stories loaded)\n"),
+        "{stderr}"
+    );
+    let lint = starbank()
+        .current_dir(dir.path())
+        .args(["lint", "bank"])
+        .output()
+        .unwrap();
+    assert_eq!(lint.status.code(), Some(2));
+    let stdout = String::from_utf8(lint.stdout).unwrap();
+    assert!(stdout.starts_with(expected), "{stdout}");
+    for command in ["plan", "sheet", "map", "coverage"] {
+        let output = starbank()
+            .current_dir(dir.path())
+            .args(["--bank", "bank", command])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.starts_with(expected), "{command}: {stderr}");
+    }
+    // The alternative it meant is accepted.
+    std::fs::write(
+        bank.join("starbank.ron"),
+        "(\n    rubric: { team_size: (alternative: \"doc-001\") },\n)\n",
+    )
+    .unwrap();
+    let check = starbank()
+        .current_dir(dir.path())
+        .args(["check", "bank"])
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(0));
 }
 
 #[test]

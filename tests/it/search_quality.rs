@@ -109,9 +109,12 @@ fn free_text_questions_find_their_stories_and_expansion_helps() {
     });
     report("question text, expanded", expanded);
     report("question text, no expansion", plain);
-    // Measured: expanded P@1 0.750, MRR 0.831; plain P@1 0.562, MRR 0.686.
-    assert!(expanded.precision_at_1 >= 0.68, "{expanded:?}");
-    assert!(expanded.mrr >= 0.78, "{expanded:?}");
+    // Measured: expanded P@1 0.625, MRR 0.792; plain P@1 0.562, MRR 0.686. (0.750 and 0.849
+    // with borrowed keywords at half weight instead of a quarter: real interviewers'
+    // questions, `search_real`, rank better at a quarter once concept cues carry the topic,
+    // and this set was written here.)
+    assert!(expanded.precision_at_1 >= 0.56, "{expanded:?}");
+    assert!(expanded.mrr >= 0.75, "{expanded:?}");
     assert!(plain.mrr >= 0.62, "{plain:?}");
     // Expansion is the reason the question bank has keywords: it must earn its place.
     assert!(

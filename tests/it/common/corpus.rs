@@ -82,15 +82,41 @@ impl Row {
     }
 }
 
+/// The corpus rows with search judgements (`stories.jsonl`); `STARBANK_CORPUS=<file>` scores
+/// another labelled file instead (a new batch, before it joins the corpus: the reader has
+/// never been tuned on it).
 pub fn load_rows() -> Vec<Row> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/stories.jsonl");
-    let text = std::fs::read_to_string(&path).expect("the corpus is in the repository");
+    match std::env::var_os("STARBANK_CORPUS") {
+        Some(path) => read_rows(Path::new(&path)),
+        None => read_rows(&corpus_file("stories.jsonl")),
+    }
+}
+
+/// Every row labelled with figures: [`load_rows`] and, unless `STARBANK_CORPUS` names a
+/// file, the rows not yet judged for search (`figures-only.jsonl`).
+pub fn load_figure_rows() -> Vec<Row> {
+    let mut rows = load_rows();
+    if std::env::var_os("STARBANK_CORPUS").is_none() {
+        rows.extend(read_rows(&corpus_file("figures-only.jsonl")));
+    }
+    rows
+}
+
+fn corpus_file(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(name)
+}
+
+fn read_rows(path: &Path) -> Vec<Row> {
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     text.lines()
         .filter(|line| !line.trim().is_empty())
         .enumerate()
         .map(|(number, line)| {
             serde_json::from_str(line)
-                .unwrap_or_else(|error| panic!("corpus line {}: {error}", number + 1))
+                .unwrap_or_else(|error| panic!("{} line {}: {error}", path.display(), number + 1))
         })
         .collect()
 }

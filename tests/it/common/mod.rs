@@ -1,4 +1,5 @@
 pub mod corpus;
+pub mod sarif;
 
 use std::path::Path;
 
