@@ -124,10 +124,7 @@ impl ConceptVocabulary {
         query_stems: &'a [String],
         query_text: &str,
     ) -> impl Iterator<Item = &'a str> + 'a {
-        let text = format!(" {} ", normalise(query_text));
-        self.concepts
-            .iter()
-            .filter(move |concept| concept.is_named(query_stems, &text))
+        self.named_by(query_stems, query_text)
             .map(|concept| concept.token.as_str())
     }
 
@@ -137,11 +134,19 @@ impl ConceptVocabulary {
         query_stems: &'a [String],
         query_text: &str,
     ) -> impl Iterator<Item = &'a String> + 'a {
+        self.named_by(query_stems, query_text)
+            .flat_map(|concept| concept.story_stems.iter())
+    }
+
+    fn named_by<'a>(
+        &'a self,
+        query_stems: &'a [String],
+        query_text: &str,
+    ) -> impl Iterator<Item = &'a ConceptTerms> + 'a {
         let text = format!(" {} ", normalise(query_text));
         self.concepts
             .iter()
             .filter(move |concept| concept.is_named(query_stems, &text))
-            .flat_map(|concept| concept.story_stems.iter())
     }
 }
 
