@@ -64,12 +64,7 @@ fn on_terminal(dir: &Path, args: &[&str], no_color: Option<&str>) -> Run {
 
 /// The same command piped, as the other tests run it.
 fn piped(dir: &Path, args: &[&str]) -> (String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_starbank"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .output()
-        .unwrap();
+    let output = crate::common::run_in(dir, args);
     (
         String::from_utf8(output.stdout).unwrap(),
         String::from_utf8(output.stderr).unwrap(),

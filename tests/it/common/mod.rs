@@ -24,6 +24,17 @@ pub fn starbank() -> assert_cmd::Command {
     cmd
 }
 
+/// The built binary run in `dir` as a user's shell runs it: output piped, `NO_COLOR` unset
+/// (piped output is plain anyway).
+pub fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_starbank"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap()
+}
+
 /// What `starbank ARGS` prints, asserting that it succeeds.
 pub fn stdout(args: &[&str]) -> String {
     let output = starbank().args(args).output().unwrap();
