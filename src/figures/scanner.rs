@@ -259,14 +259,27 @@ impl<'a> Scanner<'a> {
         if !value.is_finite() || high.is_some_and(|high| !high.is_finite()) {
             return;
         }
+        let span = first.start..last.end;
         self.figures.push(Figure {
             kind,
             value,
             high,
             approx,
-            span: first.start..last.end,
+            span: span.clone(),
             role,
         });
+        // "managed 7–9 engineers", "teams of 2 to 5 engineers": careful readers count both
+        // ends of a team's range, and its high end is the larger team.
+        if let (FigureKind::TeamSize, Some(high)) = (kind, high) {
+            self.figures.push(Figure {
+                kind,
+                value: high,
+                high: None,
+                approx,
+                span,
+                role,
+            });
+        }
     }
 
     /// The kind of the last figure pushed, if it was pushed at or after `count` figures.

@@ -273,15 +273,16 @@ fn corpus_figures_and_levels() {
         println!("  {miss}");
     }
 
-    // Floors a little under what was measured on all 258 rows (see the table above); a
-    // regression in any of them fails CI. Two batches were labelled blind and scored before
+    // Floors a little under what was measured on all 355 rows (see the table above); a
+    // regression in any of them fails CI. Five batches were labelled blind and scored before
     // the reader learnt from them (`STARBANK_CORPUS=<file>`; tests/corpus/README.md): the
     // 45 rows of the second, horizon precision 0.59, recall 0.64, reads_at 0.73; the 44 of
-    // the third, horizon 0.57 / 0.70, team 0.82 / 0.88, reads_at 0.74.
+    // the third, horizon 0.57 / 0.70, team 0.82 / 0.88, reads_at 0.74; the 97 of the fourth
+    // to sixth, horizon 0.53 / 0.83, team 0.88 / 0.77, reads_at 0.77.
     let floors = [
-        ("dollars", 0.97, 0.94, 0.96),
-        ("horizon_months", 0.88, 0.80, 0.81),
-        ("team_size", 0.88, 0.91, 0.92),
+        ("dollars", 0.96, 0.94, 0.96),
+        ("horizon_months", 0.79, 0.80, 0.81),
+        ("team_size", 0.87, 0.88, 0.89),
     ];
     for (kind, precision, recall, largest) in floors {
         let counts = all.kinds[kind];
@@ -292,11 +293,11 @@ fn corpus_figures_and_levels() {
         assert!(counts.recall() >= recall, "{kind} recall\n{report}");
         assert!(counts.largest() >= largest, "{kind} largest\n{report}");
     }
-    assert!(all.reads_at_accuracy() >= 0.82, "reads_at\n{report}");
+    assert!(all.reads_at_accuracy() >= 0.81, "reads_at\n{report}");
     let severe =
         all.count("L7", "below-L6") + all.count("L7", "none") + all.count("below-L6", "L7");
     assert!(
-        severe <= 5,
+        severe <= 8,
         "{severe} stories read two levels off\n{report}"
     );
 }

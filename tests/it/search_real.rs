@@ -251,9 +251,11 @@ fn search_finds_the_story_for_real_questions() {
     assert!(ndcg >= FLOOR_NDCG, "nDCG@5 {ndcg:.3}");
 }
 
-/// Measured: P@1 0.607, MRR@5 0.717, nDCG@5 0.428 over 107 queries and 214 stories (plain
-/// BM25 0.318, 0.445, 0.241). Before concept cues (`prompts/thesaurus.ron`): 0.447, 0.569,
-/// 0.373 over the first 94 queries and 169 stories.
-const FLOOR_P1: f64 = 0.58;
+/// Measured: P@1 0.582, MRR@5 0.712, nDCG@5 0.425 over 110 queries and 258 stories (plain
+/// BM25 0.264, 0.374, 0.211). Before the third batch's 44 stories were judged and joined
+/// (search was never tuned on them): 0.607, 0.717, 0.428 over 107 queries and 214 stories.
+/// Before concept cues (`prompts/thesaurus.ron`): 0.447, 0.569, 0.373 over the first 94
+/// queries and 169 stories.
+const FLOOR_P1: f64 = 0.56;
 const FLOOR_MRR: f64 = 0.68;
 const FLOOR_NDCG: f64 = 0.40;
