@@ -20,6 +20,7 @@ mod thesaurus;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, QueryParser, TermQuery};
@@ -190,16 +191,29 @@ struct Entry {
     path: PathBuf,
     /// The level the story's file states.
     level: Option<Level>,
-    /// The text hits are shown from; `None` in an index opened from disk, where it is read
-    /// from the story's file for the few stories a search shows.
-    shown: Option<ShownText>,
+    /// The text hits are shown from.
+    shown: Shown,
+}
+
+/// Where a hit's text comes from.
+#[derive(Debug, Clone)]
+enum Shown {
+    /// Kept with the entry (an index built in memory for search).
+    Text(ShownText),
+    /// The story at this position of the caller's stories (the workbench's bank, whose
+    /// index is opened from disk): made for the few stories a search shows.
+    Bank(Arc<Vec<Story>>, usize),
+    /// Read from the story's file for the few stories a search shows (an index opened from
+    /// disk).
+    File,
 }
 
 impl Entry {
     fn shown(&self) -> ShownText {
         match &self.shown {
-            Some(shown) => shown.clone(),
-            None => Story::load(&self.path)
+            Shown::Text(shown) => shown.clone(),
+            Shown::Bank(stories, at) => shown_text(&stories[*at]),
+            Shown::File => Story::load(&self.path)
                 .map(|story| shown_text(&story))
                 .unwrap_or_default(),
         }
@@ -290,6 +304,22 @@ impl StoryIndex {
             query_analyzer,
             story_analyzer: story_analyzer(),
         })
+    }
+
+    /// Shows hits from `stories` (the bank this index holds, as the caller has it in
+    /// memory) rather than from their files, for each story indexed from its file under
+    /// the same id and path: what an index opened from disk does for the workbench.
+    pub fn show_from(&mut self, stories: &Arc<Vec<Story>>) {
+        for (at, story) in stories.iter().enumerate() {
+            let Some(&slot) = self.slots.get(&story.id) else {
+                continue;
+            };
+            if let Some(entry) = self.entries[slot].as_mut() {
+                if matches!(entry.shown, Shown::File) && entry.path == story.path {
+                    entry.shown = Shown::Bank(Arc::clone(stories), at);
+                }
+            }
+        }
     }
 
     /// The number of stories indexed.
@@ -770,7 +800,11 @@ fn entry(story: &Story, keep_shown: bool) -> Entry {
         id: story.id.clone(),
         path: story.path.clone(),
         level: story.level,
-        shown: keep_shown.then(|| shown_text(story)),
+        shown: if keep_shown {
+            Shown::Text(shown_text(story))
+        } else {
+            Shown::File
+        },
     }
 }
 

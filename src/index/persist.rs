@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
@@ -112,7 +113,7 @@ struct Found {
 /// one built in memory. Fails only when the bank itself cannot be read.
 pub fn open(root: &Path, prompts: &Prompts) -> Result<Opened, BankError> {
     let files = story_files(root)?;
-    match open_on_disk(root, &files, prompts, &Loaded::new()) {
+    match open_on_disk(root, &files, prompts, &Loaded::new(), false) {
         Ok(opened) => Ok(opened),
         Err(reason) => {
             let bank = Bank::load(root)?;
@@ -138,12 +139,35 @@ pub fn open(root: &Path, prompts: &Prompts) -> Result<Opened, BankError> {
 /// folder cannot be used, or the index does not hold exactly `stories` under their ids;
 /// the caller then builds one in memory.
 pub fn open_loaded(root: &Path, stories: &[Story], prompts: &Prompts) -> Option<Opened> {
+    open_loaded_with(root, stories, prompts, false)
+}
+
+/// [`open_loaded`], then copied into memory (the files are a few megabytes for 10,000
+/// stories): the workbench changes its index as the user types, and those changes must stay
+/// out of the index kept on disk, which the manifest describes. Hits show text from
+/// `stories` (see [`StoryIndex::show_from`](super::StoryIndex::show_from)).
+pub fn open_loaded_in_memory(
+    root: &Path,
+    stories: &Arc<Vec<Story>>,
+    prompts: &Prompts,
+) -> Option<Opened> {
+    let mut opened = open_loaded_with(root, stories, prompts, true)?;
+    opened.index.show_from(stories);
+    Some(opened)
+}
+
+fn open_loaded_with(
+    root: &Path,
+    stories: &[Story],
+    prompts: &Prompts,
+    in_memory: bool,
+) -> Option<Opened> {
     let files = story_files(root).ok()?;
     let loaded: Loaded = stories
         .iter()
         .map(|story| (story.path.as_path(), story))
         .collect();
-    let opened = open_on_disk(root, &files, prompts, &loaded).ok()?;
+    let opened = open_on_disk(root, &files, prompts, &loaded, in_memory).ok()?;
     let same_stories = opened.index.len() == stories.len()
         && stories
             .iter()
@@ -154,11 +178,14 @@ pub fn open_loaded(root: &Path, stories: &[Story], prompts: &Prompts) -> Option<
 /// Stories already in memory, by path: read from there instead of from disk.
 type Loaded<'a> = HashMap<&'a Path, &'a Story>;
 
+/// The index on disk, brought up to date; with `in_memory`, a copy in memory of it, made
+/// while the lock is held (see [`open_loaded_in_memory`]).
 fn open_on_disk(
     root: &Path,
     files: &[PathBuf],
     prompts: &Prompts,
     loaded: &Loaded,
+    in_memory: bool,
 ) -> Result<Opened, String> {
     if !root.is_dir() {
         return Err("the bank is a single file".into());
@@ -207,7 +234,15 @@ fn open_on_disk(
         Some((manifest, index)) => update(root, &dir, index, manifest, &found, prompts, loaded)
             .or_else(|_| rebuild(root, &dir, &found, prompts, loaded)),
         None => rebuild(root, &dir, &found, prompts, loaded),
-    };
+    }
+    .and_then(|(index, records, freshness, built)| {
+        let index = if in_memory {
+            copy_to_memory(&dir)?
+        } else {
+            index
+        };
+        finish(root, index, records, prompts, freshness, built)
+    });
     drop(lock);
     opened.map_err(|err| err.to_string())
 }
@@ -285,11 +320,32 @@ fn content_hash(path: &Path) -> Option<u64> {
     Some(hash_of(&std::fs::read(path).ok()?))
 }
 
+/// The content hash of a file as it is now: of the text in memory for a story the caller
+/// loaded (its stamp is that text's, see [`found`]), else read from disk.
+fn current_hash(file: &Found, loaded: &Loaded) -> Option<u64> {
+    match loaded
+        .get(file.path.as_path())
+        .filter(|story| story.stamp().is_some())
+    {
+        Some(story) => Some(hash_of(story.source.as_bytes())),
+        None => content_hash(&file.path),
+    }
+}
+
 fn hash_of(bytes: &[u8]) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
     hasher.write(bytes);
     hasher.finish()
 }
+
+/// The index on disk, the records of its files, how it was come by, and the entries a
+/// rebuild has already made: what [`finish`] assembles.
+type Kept = (
+    Index,
+    Vec<FileRecord>,
+    Freshness,
+    Option<Vec<Option<Entry>>>,
+);
 
 /// Indexes every story afresh in `dir`.
 fn rebuild(
@@ -298,7 +354,7 @@ fn rebuild(
     found: &[Found],
     prompts: &Prompts,
     loaded: &Loaded,
-) -> Result<Opened, Error> {
+) -> Result<Kept, Error> {
     std::fs::remove_dir_all(dir)?;
     std::fs::create_dir_all(dir)?;
     let (schema, fields) = schema();
@@ -313,14 +369,7 @@ fn rebuild(
     let concepts = ConceptVocabulary::of(prompts);
     let entries = index_all(&index, fields, &keyed, loaded.is_empty(), &concepts)?;
     write_manifest(dir, records.clone(), prompts)?;
-    finish(
-        root,
-        index,
-        records,
-        prompts,
-        Freshness::Rebuilt,
-        Some(entries),
-    )
+    Ok((index, records, Freshness::Rebuilt, Some(entries)))
 }
 
 /// Reads the files `to_read`, numbering the documents of those that load from `next_slot`:
@@ -403,7 +452,7 @@ fn update(
     found: &[Found],
     prompts: &Prompts,
     loaded: &Loaded,
-) -> Result<Opened, Error> {
+) -> Result<Kept, Error> {
     let (_, fields) = schema();
     let mut old: HashMap<&str, &FileRecord> = manifest
         .files
@@ -413,6 +462,7 @@ fn update(
     let mut kept: Vec<FileRecord> = Vec::new();
     let mut changed: Vec<&Found> = Vec::new();
     let mut rewritten = false;
+    let now = now();
     for file in found {
         let Some(record) = old.remove(file.key.as_str()) else {
             changed.push(file);
@@ -421,8 +471,12 @@ fn update(
         let racy = file.modified + RACY_NANOS >= manifest.written;
         if record.size == file.size && record.modified == file.modified && !racy {
             kept.push(record.clone());
-        } else if record.size == file.size && content_hash(&file.path) == Some(record.hash) {
-            rewritten |= record.modified != file.modified;
+        } else if record.size == file.size && current_hash(file, loaded) == Some(record.hash) {
+            // A racy file checked now, long enough after it was written, is not racy in a
+            // manifest written now: rewriting it spares every later run this hash (a bank
+            // generated or checked out just before the index was first made would otherwise
+            // be hashed on every run, forever).
+            rewritten |= record.modified != file.modified || file.modified + RACY_NANOS < now;
             kept.push(FileRecord {
                 modified: file.modified,
                 ..record.clone()
@@ -477,7 +531,7 @@ fn update(
         if rewritten {
             write_manifest(dir, kept.clone(), prompts)?;
         }
-        return finish(root, index, kept, prompts, Freshness::Reused, None);
+        return Ok((index, kept, Freshness::Reused, None));
     }
     let next_slot = manifest
         .files
@@ -523,14 +577,26 @@ fn update(
     writer.wait_merging_threads()?;
     kept.extend(records);
     write_manifest(dir, kept.clone(), prompts)?;
-    finish(
-        root,
-        index,
-        kept,
-        prompts,
-        Freshness::Updated(touched),
-        None,
-    )
+    Ok((index, kept, Freshness::Updated(touched), None))
+}
+
+/// A copy in memory of the tantivy index in `dir`: every file but the locks and the
+/// manifest.
+fn copy_to_memory(dir: &Path) -> Result<Index, Error> {
+    use tantivy::directory::{Directory, RamDirectory};
+    let ram = RamDirectory::create();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        if !entry.file_type()?.is_file() || name.starts_with(MANIFEST) || name.ends_with(".lock") {
+            continue;
+        }
+        ram.atomic_write(Path::new(name), &std::fs::read(entry.path())?)?;
+    }
+    Ok(Index::open(ram)?)
 }
 
 /// The index over `records`; `built` holds the entries a rebuild already has (with the
@@ -558,7 +624,7 @@ fn finish(
                     id: story.id,
                     path: root.join(&record.key),
                     level: story.level,
-                    shown: None,
+                    shown: super::Shown::File,
                 });
             }
         }

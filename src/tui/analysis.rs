@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::Arc;
 
@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use crate::config::{Config, Severity};
 use crate::index::map::default_level;
 use crate::index::map::BEST_PER_STORY;
+use crate::index::persist;
 use crate::index::{
     overused_stories, uncovered_questions, SearchQuery, StoryIndex, Strengths, ADEQUATE,
 };
@@ -64,7 +65,9 @@ pub struct QuestionScore {
 /// A story that matches a question, 0..=1.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoryScore {
-    pub path: PathBuf,
+    /// Shared by every question's entry for the story: a bank of 10,000 stories has about
+    /// half a million entries, and a path each was a tenth of the whole-bank analysis.
+    pub path: Arc<Path>,
     pub score: f32,
     pub linked: bool,
 }
@@ -232,9 +235,10 @@ impl Engine {
             .collect();
         // An index failure is a tantivy defect, not bad input: the workbench keeps working
         // without search rather than stop.
-        // The index is built while the stories are read and linted: neither needs the other.
+        // The index is opened (or built) while the stories are read and linted: neither
+        // needs the other.
         let (index, analysed) = rayon::join(
-            || StoryIndex::build(&stories, &self.prompts).ok(),
+            || self.open_index(&stories),
             || self.linter.analyse_stories(&stories),
         );
         self.index = index;
@@ -246,7 +250,7 @@ impl Engine {
             .map(|index| Strengths::score(index, &stories, &self.prompts, None));
         let (map, report) = match &strengths {
             Some(strengths) => rayon::join(
-                || Some(strengths.map(&stories, &self.prompts, None)),
+                || Some(strengths.map_scored(&stories, &self.prompts, None)),
                 || {
                     let coverage = self.linter.coverage_map(strengths, &stories);
                     let (root, errors) = (&self.root, Vec::new());
@@ -320,7 +324,13 @@ impl Engine {
         let mut uncovered = Vec::new();
         let mut overused = Vec::new();
         if let Some(map) = &map {
-            // Every story of every question: the questions on all cores.
+            let shared: HashMap<&str, Arc<Path>> = self
+                .paths
+                .iter()
+                .map(|(id, path)| (id.as_str(), Arc::from(path.as_path())))
+                .collect();
+            // Every story of every question (each with a strength or a link: a map of every
+            // story would rank the rest last at zero): the questions on all cores.
             let ranked: Vec<Vec<StoryScore>> = map
                 .questions
                 .par_iter()
@@ -331,7 +341,7 @@ impl Engine {
                         .filter(|m| m.linked || m.score > 0.0)
                         .filter_map(|m| {
                             Some(StoryScore {
-                                path: self.paths.get(&m.story_id)?.clone(),
+                                path: Arc::clone(shared.get(m.story_id.as_str())?),
                                 score: m.score,
                                 linked: m.linked,
                             })
@@ -355,6 +365,12 @@ impl Engine {
             Some(map) => self.plan(&stories, map, &analyses),
             None => Err("the search index could not be built, so there is no plan".into()),
         };
+        // The map and the report's bank findings are freed on a pool thread: the analysed
+        // frame need not wait for hundreds of thousands of entries to be freed.
+        drop(matches_of);
+        drop(by_path);
+        let leftovers = (map, report.bank);
+        rayon::spawn(move || drop(leftovers));
         BankAnalysis {
             stories: analyses,
             findings,
@@ -363,6 +379,19 @@ impl Engine {
             overused,
             plan,
         }
+    }
+
+    /// The bank's search index: the one kept on disk in the bank folder (as `lint` and
+    /// `search` keep it), brought up to date and copied into memory, so that a bank opened
+    /// again is not indexed again; else one built in memory.
+    fn open_index(&self, stories: &Arc<Vec<Story>>) -> Option<StoryIndex> {
+        if !stories.is_empty() {
+            if let Some(opened) = persist::open_loaded_in_memory(&self.root, stories, &self.prompts)
+            {
+                return Some(opened.index);
+            }
+        }
+        StoryIndex::build(stories, &self.prompts).ok()
     }
 
     /// The loop plan of the bank's level (its `level`, else its stories' most common), as

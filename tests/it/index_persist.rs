@@ -329,3 +329,28 @@ fn another_thesaurus_rebuilds_the_kept_index() {
     );
     assert_eq!(open(&root).freshness, Freshness::Rebuilt);
 }
+
+/// The workbench's index: the kept one, copied into memory. It finds what a fresh index
+/// finds, shows the text of the stories in memory, and a story it takes in (a draft) stays
+/// out of the kept index.
+#[test]
+fn the_workbench_copy_finds_the_same_and_leaves_the_kept_index_alone() {
+    let (_dir, root) = bank_copy();
+    let prompts = Prompts::builtin();
+    let stories = std::sync::Arc::new(Bank::load(&root).unwrap().stories);
+    let mut opened = persist::open_loaded_in_memory(&root, &stories, &prompts).unwrap();
+    assert_eq!(opened.freshness, Freshness::Rebuilt);
+    assert_eq!(results(&opened.index), fresh(&root));
+    let again = persist::open_loaded_in_memory(&root, &stories, &prompts).unwrap();
+    assert_eq!(again.freshness, Freshness::Reused);
+    assert_eq!(results(&again.index), fresh(&root));
+    let mut draft = stories[0].clone();
+    draft.title = "Zebra crossing".into();
+    opened.index.update_story(&draft).unwrap();
+    let zebra = |index: &StoryIndex| index.search(&SearchQuery::text("zebra")).len();
+    assert_eq!(zebra(&opened.index), 1);
+    let kept = open(&root);
+    assert_eq!(kept.freshness, Freshness::Reused);
+    assert_eq!(zebra(&kept.index), 0);
+    assert_eq!(results(&kept.index), fresh(&root));
+}

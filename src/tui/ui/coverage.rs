@@ -2,7 +2,7 @@
 //! `starbank coverage`, beside the questions with no adequate story and the overused stories.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::Path;
 
 use crate::index::strength::Band;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -47,17 +47,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let questions = app.visible_questions();
     let inner_width = matrix_area.width.saturating_sub(2) as usize;
     // Columns: stories that adequately answer any listed question, most used first.
-    let mut used: HashMap<PathBuf, usize> = HashMap::new();
+    let mut used: HashMap<&Path, usize> = HashMap::new();
     for &q in &questions {
         let id = &app.prompts.questions[q].id;
         for story in app.bank.by_question.get(id).into_iter().flatten() {
-            let count = used.entry(story.path.clone()).or_default();
+            let count = used.entry(&story.path).or_default();
             if story.score >= COVERED || story.linked {
                 *count += 1;
             }
         }
     }
-    let mut columns: Vec<PathBuf> = used.keys().cloned().collect();
+    let mut columns: Vec<&Path> = used.keys().copied().collect();
     columns.sort_by(|a, b| used[b].cmp(&used[a]).then(a.cmp(b)));
     let label_width = (inner_width / 2).clamp(10, 48);
     let room = inner_width.saturating_sub(label_width + 7);
@@ -70,13 +70,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     lines.push(Line::from(header));
     for &q in questions.iter().skip(app.coverage_view.scroll) {
         let question = &app.prompts.questions[q];
-        let matches: HashMap<&PathBuf, (f32, bool)> = app
+        let matches: HashMap<&Path, (f32, bool)> = app
             .bank
             .by_question
             .get(&question.id)
             .into_iter()
             .flatten()
-            .map(|s| (&s.path, (s.score, s.linked)))
+            .map(|s| (&*s.path, (s.score, s.linked)))
             .collect();
         let best = matches
             .values()

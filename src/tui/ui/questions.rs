@@ -152,7 +152,7 @@ fn draw_detail(frame: &mut Frame, app: &App, area: ratatui::layout::Rect) {
                 } else {
                     Style::new().add_modifier(Modifier::BOLD)
                 };
-                let star = if linked.iter().any(|l| l.path == hit.path) {
+                let star = if linked.iter().any(|l| *l.path == *hit.path) {
                     "★ "
                 } else {
                     ""
