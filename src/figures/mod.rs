@@ -171,6 +171,10 @@ pub fn is_subgroup(figure: &Figure, text: &str, story_team: f64) -> bool {
 /// The documented value of "multi-year", in months.
 pub const MULTI_YEAR_MONTHS: f64 = 24.0;
 
+/// "multi-quarter": at least two quarters, the L6 band's lower edge (the level documents
+/// put multi-quarter projects at L6 and multi-year programmes at L7).
+pub const MULTI_QUARTER_MONTHS: f64 = 6.0;
+
 /// Stakeholder ranks (the `value` of a [`FigureKind::Stakeholder`] figure).
 pub const RANK_DIRECTOR: f64 = 2.0;
 pub const RANK_VP: f64 = 3.0;

@@ -38,8 +38,15 @@ impl Scanner<'_> {
         })
     }
 
-    /// "the company had 200 employees", "a startup with 40 people", "our firm employs 90".
+    /// "the company had 200 employees", "a startup with 40 people", "our firm employs 90",
+    /// "a mid-stage SaaS company (150 people)".
     fn company_had_before(&self, context: usize) -> bool {
+        if context >= 2
+            && self.symbol(context - 1) == '('
+            && self.has(context - 2, Class::CompanyNoun)
+        {
+            return true;
+        }
         let mut at = context;
         for _ in 0..3 {
             if at == 0 {
@@ -168,6 +175,13 @@ impl Scanner<'_> {
         unit_end: usize,
         months: f64,
     ) -> Option<Role> {
+        // "five years' worth of debt": past a possessive apostrophe.
+        let unit_end = if matches!(self.symbol(unit_end), '\'' | '’') && self.is_word(unit_end + 1)
+        {
+            unit_end + 1
+        } else {
+            unit_end
+        };
         if self.phrase_at(unit_end, Class::Offset).is_some() {
             return None;
         }

@@ -6,7 +6,7 @@
 use super::quantity::Stated;
 use super::scanner::Scanner;
 use super::vocabulary::Class;
-use super::{FigureKind, Role, MULTI_YEAR_MONTHS};
+use super::{FigureKind, Role, MULTI_QUARTER_MONTHS, MULTI_YEAR_MONTHS};
 
 impl Scanner<'_> {
     /// Months per unit of the time word at `index`.
@@ -123,8 +123,10 @@ impl Scanner<'_> {
             .is_some_and(|(entry, _)| entry.classes.has(Class::IncidentNoun));
         // "each two-week sprint", "per 2-week sprint": a cadence. A compound is never an
         // offset ("a 2-week-late launch" is rare), so an offset reads as incidental here.
+        // "a 5-year-old architecture" is an age.
+        let age = self.joining_hyphen(end) && self.has(end + 1, Class::Offset);
         let role = match self.duration_role(start, end, months) {
-            _ if incidental_noun => Role::Incidental,
+            _ if incidental_noun || age => Role::Incidental,
             Some(role) => role,
             None => Role::Incidental,
         };
@@ -144,6 +146,16 @@ impl Scanner<'_> {
             self.push(
                 FigureKind::HorizonMonths,
                 (MULTI_YEAR_MONTHS, None),
+                true,
+                index..end,
+                Role::Scope,
+            );
+            return Some(end);
+        }
+        if let Some(end) = self.phrase_at(index, Class::MultiQuarter) {
+            self.push(
+                FigureKind::HorizonMonths,
+                (MULTI_QUARTER_MONTHS, None),
                 true,
                 index..end,
                 Role::Scope,
@@ -187,24 +199,38 @@ impl Scanner<'_> {
             );
             return Some(index + 1);
         }
+        // "a challenging year-long project", "quarter-long integration": "-long" makes one
+        // unit a span with or without its article.
+        if self.joining_hyphen(index + 1) && self.word(index + 2) == "long" {
+            let start = if matches!(self.word_before(index, 1), "a" | "an") && index > self.floor {
+                index - 1
+            } else {
+                index
+            };
+            let end = index + 3;
+            // "a month-long freeze" measures an incident.
+            let incident = self
+                .compound_entry(end)
+                .is_some_and(|(entry, _)| entry.classes.has(Class::IncidentNoun));
+            let role = match self.duration_role(start, end, months) {
+                Some(role) if !incident => role,
+                _ => Role::Incidental,
+            };
+            self.push(
+                FigureKind::HorizonMonths,
+                (months, None),
+                false,
+                start..end,
+                role,
+            );
+            return Some(end);
+        }
         let article = matches!(self.word_before(index, 1), "a" | "an") && index > self.floor;
         if !article {
             return None;
         }
         let start = index - 1;
         let mut end = index + 1;
-        // "a year-long effort"
-        if self.joining_hyphen(end) && self.word(end + 1) == "long" {
-            end += 2;
-            self.push(
-                FigureKind::HorizonMonths,
-                (months, None),
-                false,
-                start..end,
-                Role::Scope,
-            );
-            return Some(end);
-        }
         let mut value = months;
         if self.word(end) == "and" && self.word(end + 1) == "a" && self.word(end + 2) == "half" {
             value *= 1.5;

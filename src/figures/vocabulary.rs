@@ -38,6 +38,7 @@ struct VocabularyFile {
     incident_nouns: Vec<String>,
     incident_links: Vec<String>,
     multi_year_words: Vec<String>,
+    multi_quarter_words: Vec<String>,
     month_names: HashMap<String, f64>,
     people_nouns: Vec<String>,
     people_units: Vec<String>,
@@ -93,6 +94,7 @@ pub(crate) enum Class {
     MetricNoun,
     MetricChangeVerb,
     MultiYear,
+    MultiQuarter,
     PeopleNoun,
     PeopleUnit,
     OwnTeamNoun,
@@ -277,6 +279,7 @@ impl Vocabulary {
             (Class::IncidentNoun, file.incident_nouns),
             (Class::IncidentLink, file.incident_links),
             (Class::MultiYear, file.multi_year_words),
+            (Class::MultiQuarter, file.multi_quarter_words),
             (Class::PeopleNoun, file.people_nouns),
             (Class::PeopleUnit, file.people_units),
             (Class::OwnTeamNoun, file.own_team_nouns),
@@ -333,16 +336,19 @@ impl Vocabulary {
             if entry.months.is_some()
                 || entry.month.is_some()
                 || entry.classes.has(Class::MultiYear)
+                || entry.classes.has(Class::MultiQuarter)
             {
                 keywords.push(word.clone());
             }
         }
-        keywords.extend(
-            vocabulary
-                .phrases(Class::MultiYear)
-                .iter()
-                .map(|phrase| phrase[0].clone()),
-        );
+        for class in [Class::MultiYear, Class::MultiQuarter] {
+            keywords.extend(
+                vocabulary
+                    .phrases(class)
+                    .iter()
+                    .map(|phrase| phrase[0].clone()),
+            );
+        }
         for word in keywords {
             vocabulary.entry(&word).classes.add(Class::Keyword);
         }

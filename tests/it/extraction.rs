@@ -131,7 +131,6 @@ const POSITIVE: &[(&str, &[Expected])] = &[
     ("It took nearly two years.", &[(Months, 24.0, None, "nearly two years")]),
     ("Over 24 months deploys went daily.", &[(Months, 24.0, None, "Over 24 months")]),
     ("The program ran 3 to 4 quarters.", &[(Months, 9.0, Some(12.0), "3 to 4 quarters")]),
-    ("A month-long freeze followed.", &[(Months, 1.0, None, "A month-long")]),
     ("It took 2 years.", &[(Months, 24.0, None, "2 years")]),
     // --- dollars
     ("It cost $3M.", &[(Usd, 3.0 * M, None, "$3M")]),
@@ -292,6 +291,10 @@ const POSITIVE: &[(&str, &[Expected])] = &[
     ("It took three years to grow a team from three engineers to 15.", &[(Months, 36.0, None, "three years"), (Team, 3.0, None, "three engineers"), (Team, 15.0, None, "15")]),
     ("Managed 7–9 engineers across ~2 teams at a time.", &[(Team, 7.0, Some(9.0), "7–9 engineers"), (Team, 9.0, None, "7–9 engineers"), (Teams, 2.0, None, "~2 teams")]),
     ("They joined 2-3 teams of 20-25 engineers.", &[(Teams, 2.0, Some(3.0), "2-3 teams"), (Team, 40.0, None, "2-3 teams of 20-25 engineers")]),
+    // learnt from batches 7-8 of real prose (23 rows), read blind first
+    ("It was a multi-quarter refactor.", &[(Months, 6.0, None, "multi-quarter")]),
+    ("We migrated it in a challenging year-long project.", &[(Months, 12.0, None, "year-long")]),
+    ("It looked like a simple quarter-long integration.", &[(Months, 3.0, None, "quarter-long")]),
 ];
 
 /// Figures that are stated but are not the narrator's scope: shown, never counted.
@@ -341,6 +344,10 @@ const OTHER_ROLES: &[(&str, FigureKind, Role, &str)] = &[
     ("I spent a couple of more years in this role and left.", Months, Role::Incidental, "a couple of more years"),
     ("Then the next four years of my career were happily spent coding.", Months, Role::Incidental, "four years"),
     ("I have been an engineer and a team lead since the past 5 years.", Months, Role::Incidental, "5 years"),
+    ("Our team was using a 5-year-old architecture.", Months, Role::Incidental, "a 5-year"),
+    ("Five years' worth of technical debt had built up.", Months, Role::Incidental, "Five years"),
+    ("I work at a mid-stage SaaS company (150 people).", Team, Role::Context, "150 people"),
+    ("A month-long freeze followed.", Months, Role::Incidental, "A month-long"),
 ];
 
 #[rustfmt::skip]

@@ -251,12 +251,12 @@ fn search_finds_the_story_for_real_questions() {
     assert!(ndcg >= FLOOR_NDCG, "nDCG@5 {ndcg:.3}");
 }
 
-/// Measured: P@1 0.609, MRR@5 0.723, nDCG@5 0.422 over 110 queries and 258 stories (plain
-/// BM25 0.264, 0.374, 0.211); 0.582, 0.712, 0.425 before long typed questions weighed their
-/// concepts less. Before the third batch's 44 stories were judged and joined
-/// (search was never tuned on them): 0.607, 0.717, 0.428 over 107 queries and 214 stories.
-/// Before concept cues (`prompts/thesaurus.ron`): 0.447, 0.569, 0.373 over the first 94
-/// queries and 169 stories.
+/// Measured: P@1 0.607, MRR@5 0.709, nDCG@5 0.409 over 112 queries and 355 stories (plain
+/// BM25 0.277, 0.381, 0.199). The last 97 stories were judged blind and joined after every
+/// weight was chosen; before they joined, 0.609, 0.723, 0.422 over 110 queries and 258
+/// stories, and before batch 3's 44 joined, 0.607, 0.717, 0.428 over 107 and 214. Before
+/// concept cues (`prompts/thesaurus.ron`): 0.447, 0.569, 0.373 over the first 94 queries and
+/// 169 stories.
 const FLOOR_P1: f64 = 0.56;
 const FLOOR_MRR: f64 = 0.68;
-const FLOOR_NDCG: f64 = 0.40;
+const FLOOR_NDCG: f64 = 0.38;
