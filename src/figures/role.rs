@@ -219,8 +219,12 @@ impl Scanner<'_> {
     /// "an outage that lasted 3 days", "3 days of downtime", "a delay of two weeks", "6 weeks
     /// accumulated delay".
     fn incident_around(&self, context: usize, unit_end: usize) -> bool {
+        // "3 days of downtime", "8 weeks of paternity leave" (one modifier between).
         if self.word(unit_end) == "of"
-            && self.phrase_at(unit_end + 1, Class::IncidentNoun).is_some()
+            && (self.phrase_at(unit_end + 1, Class::IncidentNoun).is_some()
+                || (self.is_word(unit_end + 1)
+                    && !self.has(unit_end + 1, Class::StopWord)
+                    && self.phrase_at(unit_end + 2, Class::IncidentNoun).is_some()))
         {
             return true;
         }

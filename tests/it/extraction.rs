@@ -348,6 +348,9 @@ const OTHER_ROLES: &[(&str, FigureKind, Role, &str)] = &[
     ("Five years' worth of technical debt had built up.", Months, Role::Incidental, "Five years"),
     ("I work at a mid-stage SaaS company (150 people).", Team, Role::Context, "150 people"),
     ("A month-long freeze followed.", Months, Role::Incidental, "A month-long"),
+    ("I could take almost 8 weeks of paternity leave.", Months, Role::Incidental, "almost 8 weeks"),
+    ("EBITDA had been flat for two years.", Months, Role::Incidental, "two years"),
+    ("The old architecture made new features take 3-4 months to ship.", Months, Role::Incidental, "3-4 months"),
 ];
 
 #[rustfmt::skip]
@@ -424,6 +427,7 @@ const NEGATIVE: &[&str] = &[
     "The three team leads met weekly.",
     "One manager resisted.",
     "I was asked to take the program to two sister orgs, about 300 more engineers.",
+    "Shipped the core marketplace feature 6 weeks faster.",
     "The build ran 3.5.1 on node 18.",
     "Item #3 was done.",
     "We kept one team on the rebuild.",
