@@ -337,7 +337,9 @@ impl Scanner<'_> {
             // "a 12-person effort" names no team noun: the count stands by itself.
             found.unwrap_or((unit_end, unit_end))
         };
-        let role = if self.has(noun, Class::CompanyNoun) && !self.scope_verb_before(context) {
+        // "a 200K+ employee organization" counts a company's staff, whatever it is called.
+        let company = self.has(noun, Class::CompanyNoun) || unit.classes.has(Class::CompanyUnit);
+        let role = if company && !self.scope_verb_before(context) {
             Role::Context
         } else {
             self.people_role(context, noun_end)
@@ -385,6 +387,9 @@ impl Scanner<'_> {
                 None if self.people_from_before(context) => (quantity.end, false),
                 // "I managed 6, then 14": a bare count right after leading.
                 None if self.leads_bare_count(context, quantity) => (quantity.end, true),
+                // "After the RIF, we were 15 — including product", "at our biggest, we
+                // were 6": the narrator's team counted as "we".
+                None if self.we_were_count(context, quantity) => (quantity.end, true),
                 None => return None,
             },
         };
@@ -394,6 +399,9 @@ impl Scanner<'_> {
         }
         let role = if growth != Growth::None {
             Role::Scope
+        } else if self.has(quantity.end, Class::CompanyUnit) && !self.scope_verb_before(context) {
+            // "across a 200K+ employee organization": a company's staff.
+            Role::Context
         } else {
             self.people_role(context, end)
         };
@@ -448,6 +456,18 @@ impl Scanner<'_> {
             || self.word(quantity.end) == "and"
             || quantity.end >= self.tokens.len();
         leading && ended && quantity.low >= 2.0 && quantity.low.fract() == 0.0
+    }
+
+    /// "we were 15.", "we were 6)", "we are 40, including QA": a whole count of "we".
+    fn we_were_count(&self, context: usize, quantity: &Quantity) -> bool {
+        let we = self.word_before(context, 2) == "we"
+            && matches!(self.word_before(context, 1), "were" | "are");
+        let ended = matches!(
+            self.symbol(quantity.end),
+            ',' | '.' | ';' | ')' | '–' | '—' | '-' | '!'
+        ) || quantity.end >= self.tokens.len()
+            || matches!(self.word(quantity.end), "and" | "including" | "strong");
+        we && ended && quantity.low >= 2.0 && quantity.low.fract() == 0.0
     }
 
     /// "a 5 person team", "a 12 engineer squad": a compound written without its hyphen.

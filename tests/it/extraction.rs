@@ -295,6 +295,9 @@ const POSITIVE: &[(&str, &[Expected])] = &[
     ("It was a multi-quarter refactor.", &[(Months, 6.0, None, "multi-quarter")]),
     ("We migrated it in a challenging year-long project.", &[(Months, 12.0, None, "year-long")]),
     ("It looked like a simple quarter-long integration.", &[(Months, 3.0, None, "quarter-long")]),
+    // learnt from batch 9 of real prose (12 rows), read blind first
+    ("After the RIF, we were 15.", &[(Team, 15.0, None, "15")]),
+    ("We owned three services among 4 (at our biggest, we were 6) members.", &[(Team, 6.0, None, "6")]),
 ];
 
 /// Figures that are stated but are not the narrator's scope: shown, never counted.
@@ -347,6 +350,7 @@ const OTHER_ROLES: &[(&str, FigureKind, Role, &str)] = &[
     ("Our team was using a 5-year-old architecture.", Months, Role::Incidental, "a 5-year"),
     ("Five years' worth of technical debt had built up.", Months, Role::Incidental, "Five years"),
     ("I work at a mid-stage SaaS company (150 people).", Team, Role::Context, "150 people"),
+    ("It had high user impact across a 200K+ employee organization.", Team, Role::Context, "200K+ employee organization"),
     ("A month-long freeze followed.", Months, Role::Incidental, "A month-long"),
     ("I could take almost 8 weeks of paternity leave.", Months, Role::Incidental, "almost 8 weeks"),
     ("EBITDA had been flat for two years.", Months, Role::Incidental, "two years"),
@@ -428,6 +432,7 @@ const NEGATIVE: &[&str] = &[
     "One manager resisted.",
     "I was asked to take the program to two sister orgs, about 300 more engineers.",
     "Shipped the core marketplace feature 6 weeks faster.",
+    "We were 3 weeks late.",
     "The build ran 3.5.1 on node 18.",
     "Item #3 was done.",
     "We kept one team on the rebuild.",
