@@ -36,10 +36,12 @@
 //! - **Team size** is any count of two or more people named by a people noun ("engineers",
 //!   "people", "developers", "direct reports", ...) or a team construct ("a team of 14", "a
 //!   12-person team", "grew the team to 20"): the team the narrator led, was part of, hired or
-//!   drew on. A single person is not a headcount.
+//!   drew on. A single person is not a headcount. A range ("7–9 engineers") is two figures,
+//!   its low end (with the range's `high`) and its high end.
 //! - **Horizons** are months; a week is a quarter of a month and a day a thirtieth. Offsets
 //!   ("two months later"), frequencies ("every two weeks") and calendar years ("in 2023") are
-//!   not figures; "multi-year" reads as [`MULTI_YEAR_MONTHS`], approximate; "over H2" is 6
+//!   not figures; "multi-year" reads as [`MULTI_YEAR_MONTHS`] and "multi-quarter" as
+//!   [`MULTI_QUARTER_MONTHS`], approximate; "over H2" is 6
 //!   months, but "during Q3" and "by Q4" are dates. Bare "a year" / "a quarter" count after a
 //!   span preposition ("within a quarter"); "from March to September" is 6 months.
 //! - **Managers**: a stated count of managers; "managers of managers" or plural "senior
