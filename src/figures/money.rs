@@ -23,6 +23,14 @@ impl Scanner<'_> {
         if let Some(after) = self.phrase_at(end, Class::CurrencyWord) {
             currency = true;
             end = after;
+        } else if let Some(after) = self
+            .joining_hyphen(end)
+            .then(|| self.phrase_at(end + 1, Class::CurrencyWord))
+            .flatten()
+        {
+            // "a 7-million-dollar program"
+            currency = true;
+            end = after;
         }
         if !currency {
             return None;

@@ -98,6 +98,14 @@ impl Scanner<'_> {
         Some((value, next))
     }
 
+    /// "-million" joined to the number before `index`: the magnitude.
+    fn hyphenated_magnitude(&self, index: usize) -> Option<f64> {
+        if !self.joining_hyphen(index) {
+            return None;
+        }
+        self.entry(index + 1).word_magnitude
+    }
+
     /// "[and] twenty" after "hundred".
     fn after_hundred(&self, hundreds: f64, index: usize) -> (f64, usize) {
         let at = if self.word(index) == "and" {
@@ -181,6 +189,10 @@ impl Scanner<'_> {
             } else if let Some(scale) = self.entry(next).word_magnitude {
                 magnitude = Some(scale);
                 next += 1;
+            } else if let Some(scale) = self.hyphenated_magnitude(next) {
+                // "$7-million", "a 7-million-dollar program"
+                magnitude = Some(scale);
+                next += 2;
             }
             if self.touches_next(next - 1) {
                 let after = self.symbol(next);
@@ -219,6 +231,11 @@ impl Scanner<'_> {
             magnitude = Some(scale);
             scaled *= scale;
             next += 1;
+        } else if let Some(scale) = self.hyphenated_magnitude(next) {
+            // "a seven-million-dollar program"
+            magnitude = Some(scale);
+            scaled *= scale;
+            next += 2;
         } else if value >= 1e6 {
             // "a million": a magnitude by itself, money only.
             magnitude = Some(value);

@@ -374,6 +374,12 @@ impl<'a> Scanner<'a> {
         })?;
         let (kind, role) = self.pushed_since(before)?;
         let from_value = match kind {
+            // "from one to seven million dollars", "from 2 to 1.5 million": the magnitude
+            // written once applies to both ends, as in "$2-4M".
+            FigureKind::Dollars if from.magnitude.is_none() && to.magnitude.is_some() => {
+                let scale = to.magnitude.unwrap_or(1.0);
+                (from.low * scale, from.high.map(|high| high * scale))
+            }
             FigureKind::TeamSize | FigureKind::Dollars => from.value(),
             FigureKind::HorizonMonths => {
                 let to_months = self.figure_value(before);

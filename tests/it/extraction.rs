@@ -298,6 +298,10 @@ const POSITIVE: &[(&str, &[Expected])] = &[
     // learnt from batch 9 of real prose (12 rows), read blind first
     ("After the RIF, we were 15.", &[(Team, 15.0, None, "15")]),
     ("We owned three services among 4 (at our biggest, we were 6) members.", &[(Team, 6.0, None, "6")]),
+    // learnt from batch 10 of real prose (13 rows), read blind first
+    ("I manage programs with budgets ranging from one to seven million dollars.", &[(Usd, M, None, "one"), (Usd, 7.0 * M, None, "seven million dollars")]),
+    ("When you manage a seven-million-dollar program, forecasts matter.", &[(Usd, 7.0 * M, None, "seven-million-dollar")]),
+    ("It was a $7-million program.", &[(Usd, 7.0 * M, None, "$7-million")]),
 ];
 
 /// Figures that are stated but are not the narrator's scope: shown, never counted.
@@ -351,6 +355,7 @@ const OTHER_ROLES: &[(&str, FigureKind, Role, &str)] = &[
     ("Five years' worth of technical debt had built up.", Months, Role::Incidental, "Five years"),
     ("I work at a mid-stage SaaS company (150 people).", Team, Role::Context, "150 people"),
     ("It had high user impact across a 200K+ employee organization.", Team, Role::Context, "200K+ employee organization"),
+    ("All of them have at least 5-6 years of working experience.", Months, Role::Incidental, "at least 5-6 years"),
     ("A month-long freeze followed.", Months, Role::Incidental, "A month-long"),
     ("I could take almost 8 weeks of paternity leave.", Months, Role::Incidental, "almost 8 weeks"),
     ("EBITDA had been flat for two years.", Months, Role::Incidental, "two years"),
