@@ -375,8 +375,14 @@ impl<'a> Scanner<'a> {
         let (kind, role) = self.pushed_since(before)?;
         let from_value = match kind {
             // "from one to seven million dollars", "from 2 to 1.5 million": the magnitude
-            // written once applies to both ends, as in "$2-4M".
-            FigureKind::Dollars if from.magnitude.is_none() && to.magnitude.is_some() => {
+            // written once applies to both ends, as in "$2-4M" (not "from $500 to $2
+            // million", whose ends are already two orders apart).
+            FigureKind::Dollars
+                if from.magnitude.is_none()
+                    && to.magnitude.is_some_and(|scale| {
+                        from.low * scale <= self.figure_value(before) * 100.0
+                    }) =>
+            {
                 let scale = to.magnitude.unwrap_or(1.0);
                 (from.low * scale, from.high.map(|high| high * scale))
             }

@@ -302,6 +302,7 @@ const POSITIVE: &[(&str, &[Expected])] = &[
     ("I manage programs with budgets ranging from one to seven million dollars.", &[(Usd, M, None, "one"), (Usd, 7.0 * M, None, "seven million dollars")]),
     ("When you manage a seven-million-dollar program, forecasts matter.", &[(Usd, 7.0 * M, None, "seven-million-dollar")]),
     ("It was a $7-million program.", &[(Usd, 7.0 * M, None, "$7-million")]),
+    ("Prices went from $500 to $2 million.", &[(Usd, 500.0, None, "$500"), (Usd, 2.0 * M, None, "$2 million")]),
 ];
 
 /// Figures that are stated but are not the narrator's scope: shown, never counted.
