@@ -1,4 +1,5 @@
-//! Search on real interview questions: the 169 published stories of `tests/corpus/`, each
+//! Search on real interview questions: the 390 judged published stories of
+//! `tests/corpus/stories.jsonl`, each
 //! query searched as an interviewer types it, judged against graded relevance
 //! (`tests/corpus/relevance.jsonl`: 2 the story written for the question or an excellent
 //! answer, 1 a good answer, judged by hand over every story).
