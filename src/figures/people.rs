@@ -449,25 +449,28 @@ impl Scanner<'_> {
     }
 
     /// "I managed 6." / "I led 40, across three sites": a whole count right after a verb of
-    /// leading, ended by punctuation or "and".
+    /// leading, ended as [`Self::bare_whole_count`] says.
     fn leads_bare_count(&self, context: usize, quantity: &Quantity) -> bool {
         let leading = context > 0 && self.has(context - 1, Class::LeadingVerb);
-        let ended = matches!(self.symbol(quantity.end), ',' | '.' | ';' | ')' | '–')
-            || self.word(quantity.end) == "and"
-            || quantity.end >= self.tokens.len();
-        leading && ended && quantity.low >= 2.0 && quantity.low.fract() == 0.0
+        leading && self.bare_whole_count(quantity)
     }
 
     /// "we were 15.", "we were 6)", "we are 40, including QA": a whole count of "we".
     fn we_were_count(&self, context: usize, quantity: &Quantity) -> bool {
         let we = self.word_before(context, 2) == "we"
             && matches!(self.word_before(context, 1), "were" | "are");
+        we && self.bare_whole_count(quantity)
+    }
+
+    /// A whole count of two or more that ends its phrase: punctuation, a dash, the end of
+    /// the text, or "and" / "including" / "strong" after it.
+    fn bare_whole_count(&self, quantity: &Quantity) -> bool {
         let ended = matches!(
             self.symbol(quantity.end),
             ',' | '.' | ';' | ')' | '–' | '—' | '-' | '!'
         ) || quantity.end >= self.tokens.len()
             || matches!(self.word(quantity.end), "and" | "including" | "strong");
-        we && ended && quantity.low >= 2.0 && quantity.low.fract() == 0.0
+        ended && quantity.low >= 2.0 && quantity.low.fract() == 0.0
     }
 
     /// "a 5 person team", "a 12 engineer squad": a compound written without its hyphen.

@@ -329,8 +329,8 @@ impl Engine {
                 .iter()
                 .map(|(id, path)| (id.as_str(), Arc::from(path.as_path())))
                 .collect();
-            // Every story of every question (each with a strength or a link: a map of every
-            // story would rank the rest last at zero): the questions on all cores.
+            // Every story the map ranks for each question (`map_scored`: each with a strength
+            // or a link), the questions on all cores.
             let ranked: Vec<Vec<StoryScore>> = map
                 .questions
                 .par_iter()
@@ -338,7 +338,6 @@ impl Engine {
                     question
                         .ranked
                         .iter()
-                        .filter(|m| m.linked || m.score > 0.0)
                         .filter_map(|m| {
                             Some(StoryScore {
                                 path: Arc::clone(shared.get(m.story_id.as_str())?),
